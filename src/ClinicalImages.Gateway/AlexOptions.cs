@@ -1,0 +1,6 @@
+namespace ClinicalImages.Gateway;
+
+public sealed class AlexOptions
+{
+    public const string SectionName = "Alex";
+}

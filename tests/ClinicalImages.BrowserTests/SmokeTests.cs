@@ -1,0 +1,7 @@
+namespace ClinicalImages.BrowserTests;
+
+public sealed class SmokeTests
+{
+    [Fact]
+    public void Options_SectionName_IsAlex() => Assert.Equal("Alex", Gateway.AlexOptions.SectionName);
+}
