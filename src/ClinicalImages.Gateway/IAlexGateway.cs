@@ -1,0 +1,23 @@
+namespace ClinicalImages.Gateway;
+
+/// <summary>
+/// Everything Web asks of ALEX. In-process by default; a remote gateway host where ALEX needs a static egress IP.
+/// </summary>
+public interface IAlexGateway
+{
+    /// <summary>Decodes an ALEX Apps launch. Throws <see cref="LaunchRejectedException"/> when ALEX will not.</summary>
+    Task<LaunchContext> DecodeLaunchAsync(string context, string signature, CancellationToken cancellationToken);
+
+    Task<PatientSummary> GetPatientAsync(string facilityId, string patientId, CancellationToken cancellationToken);
+
+    Task<PractitionerSummary> GetPractitionerAsync(string facilityId, string practitionerId, CancellationToken cancellationToken);
+
+    /// <summary>Files one image; after an unclear outcome, returns the receipt of the copy ALEX already holds.</summary>
+    Task<FilingReceipt> FileImageAsync(FilingRequest request, CancellationToken cancellationToken);
+
+    /// <summary>The receipt of our image if ALEX holds it, else null.</summary>
+    Task<FilingReceipt?> FindFiledImageAsync(FilingRequest request, CancellationToken cancellationToken);
+
+    /// <summary>For readiness: can we get a token now?</summary>
+    Task CheckTokenAsync(CancellationToken cancellationToken);
+}
