@@ -1,27 +1,42 @@
+using ClinicalImages.Gateway;
 using ClinicalImages.Web.Components;
+using ClinicalImages.Web.Features.Filing;
+using ClinicalImages.Web.Features.Health;
+using ClinicalImages.Web.Features.Images;
+using ClinicalImages.Web.Features.Launch;
+using ClinicalImages.Web.Features.Sandbox;
+using ClinicalImages.Web.Features.Sessions;
+using ClinicalImages.Web.Features.Storage;
+using ClinicalImages.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.Services.AddProblemResponses();
+builder.Services.AddAlexGateway();
+builder.AddSandboxMode();
+builder.Services.AddSessions();
+builder.Services.AddImageStorage();
+builder.Services.AddImages();
+builder.Services.AddFiling();
+builder.Services.AddHealth();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.MapHealth();
+app.MapLaunchApi();
+app.MapSessionsApi();
+app.MapImagesApi();
+app.MapCommitApi();
+app.MapStorageApi();
+app.MapSandboxMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -1,0 +1,13 @@
+namespace ClinicalImages.Web.Features.Events;
+
+/// <summary>
+/// Session events between the parts of the product: in-process by default, Redis pub/sub across instances,
+/// so the instance holding a desktop circuit hears a phone served by another instance.
+/// </summary>
+public interface ISessionEvents
+{
+    Task PublishAsync(SessionEvent sessionEvent, CancellationToken cancellationToken);
+
+    /// <summary>Calls <paramref name="handler"/> for each event of the session until disposed.</summary>
+    IDisposable Subscribe(string sessionId, Func<SessionEvent, Task> handler);
+}

@@ -1,0 +1,13 @@
+namespace ClinicalImages.Web.Features.Filing;
+
+/// <summary>POST /api/session/commit.</summary>
+public sealed record CommitRequest(IReadOnlyList<string>? ImageIds);
+
+/// <summary>A commit and the state of each image in it.</summary>
+public sealed record CommitView(string CommitId, bool Finished, IReadOnlyList<CommitItemView> Items)
+{
+    public static CommitView From(CommitJob job) => new(job.Id, job.IsFinished,
+        [.. job.Items.Select(i => new CommitItemView(i.ImageId, i.State.ToString().ToLowerInvariant(), i.Message, i.ResourceType, i.ResourceId))]);
+}
+
+public sealed record CommitItemView(string ImageId, string State, string? Message, string? ResourceType, string? ResourceId);

@@ -1,0 +1,47 @@
+using System.Threading.Channels;
+using ClinicalImages.Web.Features.Events;
+using ClinicalImages.Web.Features.Images;
+using ClinicalImages.Web.Features.Sessions;
+
+namespace ClinicalImages.Web.Features.Filing;
+
+/// <summary>
+/// Accepts a commit, answers at once with its id, and leaves the filing to <see cref="CommitWorker"/>.
+/// Images that cannot be filed are refused one by one, with a reason; the rest go ahead.
+/// </summary>
+internal sealed class CommitService(ISessionStore store, ISessionEvents events, TimeProvider time)
+{
+    private readonly Channel<CommitTicket> _queue = Channel.CreateUnbounded<CommitTicket>(new UnboundedChannelOptions { SingleReader = false });
+
+    public ChannelReader<CommitTicket> Queue => _queue.Reader;
+
+    public async Task<CommitJob> StartAsync(CaptureSession session, IReadOnlyList<string> imageIds, CancellationToken cancellationToken)
+    {
+        var items = new List<CommitItem>();
+        foreach (var imageId in imageIds.Distinct(StringComparer.Ordinal))
+        {
+            var image = await store.GetImageAsync(session.Id, imageId, cancellationToken);
+            items.Add(image switch
+            {
+                null => new CommitItem(imageId, CommitItemState.Refused, "This photo is not part of this session (it may have been removed)."),
+                { Status: ImageStatus.Uploading } => new CommitItem(imageId, CommitItemState.Refused, "This photo is still uploading. Save it once it shows as ready."),
+                { Status: ImageStatus.Filed, Filing: { } receipt } =>
+                    new CommitItem(imageId, CommitItemState.Filed, "Already in Medtech.", receipt.ResourceType, receipt.ResourceId),
+                { Status: ImageStatus.Filing } => new CommitItem(imageId, CommitItemState.Refused, "This photo is already being saved to Medtech."),
+                _ => new CommitItem(imageId, CommitItemState.Queued),
+            });
+        }
+
+        var job = new CommitJob(Launch.LaunchApi.NewId(), session.Id, time.GetUtcNow(), items);
+        await store.SaveCommitAsync(job, cancellationToken);
+        if (!job.IsFinished)
+        {
+            await _queue.Writer.WriteAsync(new CommitTicket(session.Id, job.Id), cancellationToken);
+        }
+
+        await events.PublishAsync(new SessionEvent(session.Id, SessionEventKind.CommitProgress), cancellationToken);
+        return job;
+    }
+}
+
+internal sealed record CommitTicket(string SessionId, string CommitId);

@@ -1,0 +1,67 @@
+using ClinicalImages.Web.Features.Events;
+using ClinicalImages.Web.Features.Sessions;
+using Microsoft.Extensions.Options;
+
+namespace ClinicalImages.Web.Features.Filing;
+
+/// <summary>Files the queued commits in the background, a bounded number of images at a time.</summary>
+internal sealed partial class CommitWorker(
+    CommitService commits,
+    ISessionStore store,
+    ImageFiler filer,
+    ISessionEvents events,
+    IOptions<FilingOptions> options,
+    ILogger<CommitWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var ticket in commits.Queue.ReadAllAsync(stoppingToken))
+        {
+            // Commits run side by side; each bounds its own images.
+            _ = Task.Run(() => RunAsync(ticket, stoppingToken), stoppingToken);
+        }
+    }
+
+    internal async Task RunAsync(CommitTicket ticket, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var session = await store.GetAsync(ticket.SessionId, cancellationToken);
+            var job = await store.GetCommitAsync(ticket.SessionId, ticket.CommitId, cancellationToken);
+            if (session is null || job is null)
+            {
+                return;
+            }
+
+            var gate = new SemaphoreSlim(1, 1);
+            async Task UpdateAsync(CommitItem item)
+            {
+                await gate.WaitAsync(cancellationToken);
+                try
+                {
+                    job = job.With(item);
+                    await store.SaveCommitAsync(job, cancellationToken);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+
+                await events.PublishAsync(new SessionEvent(session.Id, SessionEventKind.CommitProgress, item.ImageId), cancellationToken);
+            }
+
+            var queued = job.Items.Where(i => i.State == CommitItemState.Queued).Select(i => i.ImageId).ToList();
+            await Parallel.ForEachAsync(queued,
+                new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken },
+                async (imageId, ct) => await filer.FileAsync(session, imageId, UpdateAsync, ct));
+            gate.Dispose();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogCommitFailed(logger, ex, ticket.SessionId, ticket.CommitId);
+        }
+    }
+
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Error, Message = "Commit {CommitId} of session {SessionId} stopped unexpectedly")]
+    private static partial void LogCommitFailed(ILogger logger, Exception exception, string sessionId, string commitId);
+}

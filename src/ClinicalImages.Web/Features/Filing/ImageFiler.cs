@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using ClinicalImages.Gateway;
+using ClinicalImages.Gateway.Errors;
+using ClinicalImages.Web.Features.Events;
+using ClinicalImages.Web.Features.Images;
+using ClinicalImages.Web.Features.Sessions;
+using ClinicalImages.Web.Features.Storage;
+using Microsoft.Extensions.Options;
+
+namespace ClinicalImages.Web.Features.Filing;
+
+/// <summary>
+/// Files one image: rendition (TIFF for Scan, JPEG for Media, with the caption strip) → gateway → receipt.
+/// One attempt per image at a time; an image already filed is never sent again.
+/// </summary>
+internal sealed partial class ImageFiler(
+    ISessionStore store,
+    IImageStore images,
+    ImageService imageService,
+    ImagePipeline pipeline,
+    IAlexGateway gateway,
+    ISessionEvents events,
+    IOptions<AlexOptions> alexOptions,
+    IOptions<FilingOptions> filingOptions,
+    IOptions<ImagePipelineOptions> pipelineOptions,
+    TimeZoneInfo clinicalZone,
+    ILogger<ImageFiler> logger)
+{
+    private static readonly ConcurrentDictionary<string, byte> InFlight = new(StringComparer.Ordinal);
+
+    public async Task FileAsync(CaptureSession session, string imageId, Func<CommitItem, Task> report, CancellationToken cancellationToken)
+    {
+        if (!InFlight.TryAdd(imageId, 0))
+        {
+            await report(new CommitItem(imageId, CommitItemState.Refused, "This photo is already being saved to Medtech."));
+            return;
+        }
+
+        try
+        {
+            var image = await store.GetImageAsync(session.Id, imageId, cancellationToken);
+            if (image is null || !image.CanFile)
+            {
+                await report(image?.Filing is { } done
+                    ? new CommitItem(imageId, CommitItemState.Filed, "Already in Medtech.", done.ResourceType, done.ResourceId)
+                    : new CommitItem(imageId, CommitItemState.Refused, "This photo can no longer be saved (it was removed or is not ready)."));
+                return;
+            }
+
+            image = image with { Status = ImageStatus.Filing, Problem = null };
+            await imageService.SaveAsync(session, image, cancellationToken);
+            await report(new CommitItem(imageId, CommitItemState.Preparing));
+            var request = await PrepareAsync(session, image, cancellationToken);
+
+            await report(new CommitItem(imageId, CommitItemState.Sending));
+            var receipt = await gateway.FileImageAsync(request, cancellationToken);
+            var filed = image with
+            {
+                Status = ImageStatus.Filed,
+                Filing = new FiledReceipt(receipt.ResourceType, receipt.ResourceId, receipt.VersionId, receipt.FiledAt, receipt.Reconciled),
+            };
+            await imageService.SaveAsync(session, filed, cancellationToken);
+
+            // Medtech holds it now: the full-size copy leaves our storage; the thumbnail goes with the session.
+            await images.DeleteAsync(ImageKeys.Upright(session.Id, imageId), cancellationToken);
+            await report(new CommitItem(imageId, CommitItemState.Filed, null, receipt.ResourceType, receipt.ResourceId));
+        }
+        catch (Exception ex) when (ex is AlexException or ImageRejectedException or ImageProblemException)
+        {
+            await FailAsync(session, imageId, ex.Message, report, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogUnexpected(logger, ex, imageId);
+            await FailAsync(session, imageId, "Something went wrong while saving this photo. Try again.", report, cancellationToken);
+        }
+        finally
+        {
+            InFlight.TryRemove(imageId, out _);
+            await events.PublishAsync(new SessionEvent(session.Id, SessionEventKind.ImageChanged, imageId), CancellationToken.None);
+        }
+    }
+
+    private async Task<FilingRequest> PrepareAsync(CaptureSession session, ImageRecord image, CancellationToken cancellationToken)
+    {
+        var stored = await images.OpenReadAsync(ImageKeys.Upright(session.Id, image.Id), cancellationToken)
+            ?? throw new ImageProblemException(StatusCodes.Status410Gone, "This photo is no longer stored. Add it again.");
+        byte[] upright;
+        await using (stored)
+        {
+            using var buffer = new MemoryStream(capacity: (int)Math.Min(stored.Length, int.MaxValue));
+            await stored.Content.CopyToAsync(buffer, cancellationToken);
+            upright = buffer.ToArray();
+        }
+
+        var scan = alexOptions.Value.Target == FilingTarget.Scan;
+        var takenAt = image.ReadyAt ?? image.CreatedAt;
+        var caption = filingOptions.Value.CaptionStrip ? Caption.For(session, image, takenAt, clinicalZone) : null;
+        var rendition = await pipeline.RenderForFilingAsync(upright, scan ? FilingFormat.Tiff : FilingFormat.Jpeg, caption,
+            pipelineOptions.Value.ScanMaxBytes, cancellationToken);
+        var local = TimeZoneInfo.ConvertTime(takenAt, clinicalZone);
+        var title = string.Create(CultureInfo.InvariantCulture, $"Clinical photo {local:yyyy-MM-dd HHmm}")
+            + (image.Metadata.BodySiteDisplay is { } site ? " " + site : string.Empty)
+            + (scan ? ".tif" : ".jpg");
+        return new FilingRequest(session.FacilityId, session.PatientId, session.Patient.Nhi, session.ProviderId, image.Id,
+            rendition.Bytes, rendition.ContentType, title, takenAt);
+    }
+
+    private async Task FailAsync(CaptureSession session, string imageId, string message, Func<CommitItem, Task> report, CancellationToken cancellationToken)
+    {
+        var image = await store.GetImageAsync(session.Id, imageId, cancellationToken);
+        if (image is not null && image.Status != ImageStatus.Filed)
+        {
+            await imageService.SaveAsync(session, image with { Status = ImageStatus.Failed, Problem = message }, cancellationToken);
+        }
+
+        LogFailed(logger, imageId);
+        await report(new CommitItem(imageId, CommitItemState.Failed, message));
+    }
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Image {ImageId} was not filed")]
+    private static partial void LogFailed(ILogger logger, string imageId);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "Image {ImageId}: unexpected failure while filing")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string imageId);
+}

@@ -1,0 +1,56 @@
+using ClinicalImages.Gateway;
+using ClinicalImages.Web.Features.Sessions;
+using ClinicalImages.Web.Features.Storage;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace ClinicalImages.Web.Features.Health;
+
+/// <summary>/health/live: the process answers. /health/ready: session store, image storage and an ALEX token.</summary>
+internal static class HealthSetup
+{
+    private const string Ready = "ready";
+
+    public static IServiceCollection AddHealth(this IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .AddCheck<SessionStoreCheck>("sessions", tags: [Ready])
+            .AddCheck<ImageStoreCheck>("storage", tags: [Ready])
+            .AddCheck<AlexTokenCheck>("alex-token", tags: [Ready]);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready) });
+        return app;
+    }
+
+    private sealed class SessionStoreCheck(ISessionStore store) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            await store.GetAsync("health-probe", cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+    }
+
+    private sealed class ImageStoreCheck(IImageStore images) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            await images.ListAsync("health/", cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+    }
+
+    private sealed class AlexTokenCheck(IAlexGateway gateway) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            await gateway.CheckTokenAsync(cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+    }
+}

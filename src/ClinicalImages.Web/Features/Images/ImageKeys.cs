@@ -1,0 +1,20 @@
+namespace ClinicalImages.Web.Features.Images;
+
+/// <summary>Object key layout: sessions/{sessionId}/images/{imageId}/…, so a session's images list by prefix.</summary>
+public static class ImageKeys
+{
+    public static string Session(string sessionId) => $"sessions/{sessionId}/";
+
+    public static string Image(string sessionId, string imageId) => $"sessions/{sessionId}/images/{imageId}/";
+
+    /// <summary>The bytes as the browser uploaded them; deleted once normalised.</summary>
+    public static string Upload(string sessionId, string imageId) => Image(sessionId, imageId) + "upload";
+
+    /// <summary>Upright, metadata-free JPEG: what is filed.</summary>
+    public static string Upright(string sessionId, string imageId) => Image(sessionId, imageId) + "upright.jpg";
+
+    public static string Thumbnail(string sessionId, string imageId) => Image(sessionId, imageId) + "thumb.jpg";
+
+    /// <summary>Binding, metadata and receipt, so a lost session store can be rebuilt from storage.</summary>
+    public static string Sidecar(string sessionId, string imageId) => Image(sessionId, imageId) + "sidecar.json";
+}

@@ -1,0 +1,74 @@
+namespace ClinicalImages.Web.Features.Images;
+
+public enum ImageStatus
+{
+    /// <summary>Slot issued; bytes not yet confirmed.</summary>
+    Uploading,
+
+    /// <summary>Checked, normalised, thumbnail made: can be filed.</summary>
+    Ready,
+
+    /// <summary>A filing attempt is under way.</summary>
+    Filing,
+
+    /// <summary>Medtech confirmed it; <see cref="ImageRecord.Filing"/> holds the receipt.</summary>
+    Filed,
+
+    /// <summary>The last filing attempt failed; <see cref="ImageRecord.Problem"/> says why. Can be retried.</summary>
+    Failed,
+}
+
+public enum ImageSource
+{
+    Desktop,
+    Phone,
+}
+
+/// <summary>One photo in a session: its state, metadata and, once filed, Medtech's reference.</summary>
+public sealed record ImageRecord(
+    string Id,
+    string SessionId,
+    ImageStatus Status,
+    ImageSource Source,
+    string DeclaredContentType,
+    long DeclaredLength,
+    DateTimeOffset CreatedAt)
+{
+    public int? Width { get; init; }
+
+    public int? Height { get; init; }
+
+    public string? SourceFormat { get; init; }
+
+    public DateTimeOffset? ReadyAt { get; init; }
+
+    public ImageMetadata Metadata { get; init; } = new();
+
+    public FiledReceipt? Filing { get; init; }
+
+    /// <summary>A sentence for the GP about the last failure.</summary>
+    public string? Problem { get; init; }
+
+    public bool CanFile => Status is ImageStatus.Ready or ImageStatus.Failed;
+}
+
+/// <summary>What the GP says about the photo. Medtech drops these; the caption strip keeps them visible.</summary>
+public sealed record ImageMetadata
+{
+    public string? BodySiteCode { get; init; }
+
+    public string? BodySiteDisplay { get; init; }
+
+    public string? Laterality { get; init; }
+
+    public string? View { get; init; }
+
+    public string? Classification { get; init; }
+
+    public string? Note { get; init; }
+
+    public bool Sensitive { get; init; }
+}
+
+/// <summary>Medtech's reference for a filed image.</summary>
+public sealed record FiledReceipt(string ResourceType, string ResourceId, string? VersionId, DateTimeOffset FiledAt, bool Reconciled);

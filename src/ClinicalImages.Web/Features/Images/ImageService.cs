@@ -1,0 +1,165 @@
+using ClinicalImages.Web.Features.Events;
+using ClinicalImages.Web.Features.Sessions;
+using ClinicalImages.Web.Features.Storage;
+using Microsoft.Extensions.Options;
+
+namespace ClinicalImages.Web.Features.Images;
+
+/// <summary>
+/// The upload-slot + completion path that every source shares (file picker, drop, paste, webcam, phone):
+/// slot → bytes straight to storage → completion checks, normalises and registers → event.
+/// </summary>
+internal sealed partial class ImageService(
+    ISessionStore store,
+    IImageStore images,
+    ImagePipeline pipeline,
+    ISessionEvents events,
+    IOptions<SessionOptions> sessionOptions,
+    IOptions<ImagePipelineOptions> pipelineOptions,
+    IOptions<StorageOptions> storageOptions,
+    TimeProvider time,
+    ILogger<ImageService> logger)
+{
+    public static readonly IReadOnlySet<string> AcceptedTypes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "image/jpeg", "image/png", "image/heic", "image/heif", "image/webp",
+    };
+
+    public async Task<UploadSlotResponse> CreateSlotAsync(CaptureSession session, UploadRequest request, ImageSource source, CancellationToken cancellationToken)
+    {
+        var contentType = request.ContentType?.Trim().ToLowerInvariant();
+        if (contentType is null || !AcceptedTypes.Contains(contentType))
+        {
+            throw new ImageProblemException(StatusCodes.Status415UnsupportedMediaType,
+                "Only photos can be added (JPEG, PNG, HEIC or WebP).");
+        }
+
+        var max = pipelineOptions.Value.MaxUploadBytes;
+        if (request.Length <= 0 || request.Length > max)
+        {
+            throw new ImageProblemException(StatusCodes.Status413PayloadTooLarge, request.Length <= 0
+                ? "This file is empty. Choose the photo again."
+                : $"This file is too large ({request.Length / 1048576.0:0.#} MB); the limit is {max / 1048576} MB.");
+        }
+
+        var existing = await store.ListImagesAsync(session.Id, cancellationToken);
+        if (existing.Count >= sessionOptions.Value.MaxImagesPerSession)
+        {
+            throw new ImageProblemException(StatusCodes.Status409Conflict,
+                $"This session already holds {existing.Count} photos, the most it can. Save or remove some first.");
+        }
+
+        var now = time.GetUtcNow();
+        var image = new ImageRecord(Launch.LaunchApi.NewId(), session.Id, ImageStatus.Uploading, source, contentType, request.Length, now);
+        await store.SaveImageAsync(image, cancellationToken);
+        var slot = images.CreateUploadSlot(ImageKeys.Upload(session.Id, image.Id), contentType, request.Length,
+            now.AddSeconds(storageOptions.Value.UploadUrlSeconds));
+        LogSlot(logger, session.Id, image.Id, source);
+        return new UploadSlotResponse(image.Id, slot.Method, slot.Url, slot.Headers, slot.ExpiresAt);
+    }
+
+    public async Task<ImageRecord> CompleteAsync(CaptureSession session, string imageId, CancellationToken cancellationToken)
+    {
+        var image = await store.GetImageAsync(session.Id, imageId, cancellationToken)
+            ?? throw new ImageProblemException(StatusCodes.Status404NotFound, "This photo is not part of this session.");
+        if (image.Status != ImageStatus.Uploading)
+        {
+            return image;
+        }
+
+        var uploadKey = ImageKeys.Upload(session.Id, imageId);
+        var upload = await images.OpenReadAsync(uploadKey, cancellationToken)
+            ?? throw new ImageProblemException(StatusCodes.Status409Conflict, "The photo has not arrived yet. Send it again.");
+        NormalisedImage normalised;
+        try
+        {
+            await using (upload)
+            {
+                if (upload.Length > image.DeclaredLength)
+                {
+                    throw new ImageRejectedException(ImageRejection.TooLarge, "This upload is larger than announced. Add the photo again.");
+                }
+
+                normalised = await pipeline.NormaliseAsync(upload.Content, cancellationToken);
+            }
+        }
+        catch (ImageRejectedException ex)
+        {
+            await images.DeletePrefixAsync(ImageKeys.Image(session.Id, imageId), cancellationToken);
+            await store.DeleteImageAsync(session.Id, imageId, cancellationToken);
+            LogRejected(logger, session.Id, imageId, ex.Reason);
+            throw new ImageProblemException(StatusCodes.Status422UnprocessableEntity, ex.Message);
+        }
+
+        await images.PutAsync(ImageKeys.Upright(session.Id, imageId), normalised.Jpeg, "image/jpeg", cancellationToken);
+        await images.PutAsync(ImageKeys.Thumbnail(session.Id, imageId), normalised.Thumbnail, "image/jpeg", cancellationToken);
+        await images.DeleteAsync(uploadKey, cancellationToken);
+        var ready = image with
+        {
+            Status = ImageStatus.Ready,
+            Width = normalised.Width,
+            Height = normalised.Height,
+            SourceFormat = normalised.SourceFormat,
+            ReadyAt = time.GetUtcNow(),
+        };
+        await SaveAsync(session, ready, cancellationToken);
+        await events.PublishAsync(new SessionEvent(session.Id, SessionEventKind.ImageAdded, imageId), cancellationToken);
+        LogReady(logger, session.Id, imageId, normalised.SourceFormat, normalised.Width, normalised.Height);
+        return ready;
+    }
+
+    public async Task RemoveAsync(CaptureSession session, string imageId, CancellationToken cancellationToken)
+    {
+        var image = await store.GetImageAsync(session.Id, imageId, cancellationToken)
+            ?? throw new ImageProblemException(StatusCodes.Status404NotFound, "This photo is not part of this session.");
+        if (image.Status == ImageStatus.Filing)
+        {
+            throw new ImageProblemException(StatusCodes.Status409Conflict, "This photo is being saved to Medtech right now; remove it afterwards.");
+        }
+
+        await images.DeletePrefixAsync(ImageKeys.Image(session.Id, imageId), cancellationToken);
+        await store.DeleteImageAsync(session.Id, imageId, cancellationToken);
+        await events.PublishAsync(new SessionEvent(session.Id, SessionEventKind.ImageRemoved, imageId), cancellationToken);
+    }
+
+    public async Task<ImageRecord> UpdateMetadataAsync(CaptureSession session, string imageId, MetadataPatch patch, CancellationToken cancellationToken)
+    {
+        var image = await store.GetImageAsync(session.Id, imageId, cancellationToken)
+            ?? throw new ImageProblemException(StatusCodes.Status404NotFound, "This photo is not part of this session.");
+        if (image.Status is ImageStatus.Filed or ImageStatus.Filing)
+        {
+            throw new ImageProblemException(StatusCodes.Status409Conflict, "This photo is already in Medtech (or on its way); its details can no longer change.");
+        }
+
+        var updated = image with { Metadata = MetadataRules.Apply(image.Metadata, patch) };
+        await SaveAsync(session, updated, cancellationToken);
+        await events.PublishAsync(new SessionEvent(session.Id, SessionEventKind.ImageChanged, imageId), cancellationToken);
+        return updated;
+    }
+
+    public ImageView View(ImageRecord image)
+    {
+        var thumbnail = image.Status is ImageStatus.Uploading
+            ? null
+            : images.CreateReadUrl(ImageKeys.Thumbnail(image.SessionId, image.Id), time.GetUtcNow().AddSeconds(storageOptions.Value.ReadUrlSeconds));
+        return new ImageView(image.Id, image.Status.ToString().ToLowerInvariant(), image.Source.ToString().ToLowerInvariant(),
+            image.Width, image.Height, thumbnail, image.Metadata, image.Filing, image.Problem, image.CreatedAt);
+    }
+
+    /// <summary>Saves the record and its sidecar (binding, metadata, receipt), so storage alone can rebuild the index.</summary>
+    public async Task SaveAsync(CaptureSession session, ImageRecord image, CancellationToken cancellationToken)
+    {
+        await store.SaveImageAsync(image, cancellationToken);
+        var sidecar = ImageSidecar.From(session, image);
+        await images.PutAsync(ImageKeys.Sidecar(session.Id, image.Id), sidecar.ToJson(), "application/json", cancellationToken);
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Upload slot for image {ImageId} in session {SessionId} from {Source}")]
+    private static partial void LogSlot(ILogger logger, string sessionId, string imageId, ImageSource source);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Image {ImageId} in session {SessionId} ready: {Format} {Width}x{Height}")]
+    private static partial void LogReady(ILogger logger, string sessionId, string imageId, string format, int width, int height);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Image {ImageId} in session {SessionId} refused: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string sessionId, string imageId, ImageRejection reason);
+}

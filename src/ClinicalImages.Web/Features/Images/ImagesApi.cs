@@ -1,0 +1,47 @@
+using ClinicalImages.Web.Features.Sessions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ClinicalImages.Web.Features.Images;
+
+/// <summary>The desktop's image routes: upload slots, completion, metadata, removal.</summary>
+internal static class ImagesApi
+{
+    public static IEndpointRouteBuilder MapImagesApi(this IEndpointRouteBuilder app)
+    {
+        var session = app.MapGroup("/api/session").WithTags("Images");
+        session.MapPost("/uploads", CreateUploadAsync);
+        session.MapPost("/images/{id}/complete", CompleteAsync);
+        session.MapPatch("/images/{id}", PatchAsync);
+        session.MapDelete("/images/{id}", DeleteAsync);
+        return app;
+    }
+
+    internal static async Task<Ok<UploadSlotResponse>> CreateUploadAsync(
+        UploadRequest request, HttpContext http, SessionAccess access, ImageService images, CancellationToken cancellationToken)
+    {
+        var session = await access.RequireAsync(http, cancellationToken);
+        return TypedResults.Ok(await images.CreateSlotAsync(session, request, ImageSource.Desktop, cancellationToken));
+    }
+
+    internal static async Task<Ok<ImageView>> CompleteAsync(
+        string id, HttpContext http, SessionAccess access, ImageService images, CancellationToken cancellationToken)
+    {
+        var session = await access.RequireAsync(http, cancellationToken);
+        return TypedResults.Ok(images.View(await images.CompleteAsync(session, id, cancellationToken)));
+    }
+
+    internal static async Task<Ok<ImageView>> PatchAsync(
+        string id, MetadataPatch patch, HttpContext http, SessionAccess access, ImageService images, CancellationToken cancellationToken)
+    {
+        var session = await access.RequireAsync(http, cancellationToken);
+        return TypedResults.Ok(images.View(await images.UpdateMetadataAsync(session, id, patch, cancellationToken)));
+    }
+
+    internal static async Task<NoContent> DeleteAsync(
+        string id, HttpContext http, SessionAccess access, ImageService images, CancellationToken cancellationToken)
+    {
+        var session = await access.RequireAsync(http, cancellationToken);
+        await images.RemoveAsync(session, id, cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

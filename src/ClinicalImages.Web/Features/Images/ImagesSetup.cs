@@ -1,0 +1,11 @@
+namespace ClinicalImages.Web.Features.Images;
+
+internal static class ImagesSetup
+{
+    public static IServiceCollection AddImages(this IServiceCollection services)
+    {
+        services.AddImagePipeline();
+        services.AddSingleton<ImageService>();
+        return services;
+    }
+}

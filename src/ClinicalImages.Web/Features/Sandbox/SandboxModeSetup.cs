@@ -1,0 +1,52 @@
+using ClinicalImages.AlexSandbox;
+using ClinicalImages.Gateway;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ClinicalImages.Web.Features.Sandbox;
+
+/// <summary>
+/// With no Alex:BaseUrl, the product runs against the in-process ALEX sandbox and serves /sandbox, the stand-in for
+/// Medtech Evolution. With Alex:BaseUrl set, none of this exists.
+/// </summary>
+internal static class SandboxModeSetup
+{
+    public static bool IsSandboxMode(this IConfiguration configuration) =>
+        string.IsNullOrWhiteSpace(configuration[$"{AlexOptions.SectionName}:{nameof(AlexOptions.BaseUrl)}"]);
+
+    public static WebApplicationBuilder AddSandboxMode(this WebApplicationBuilder builder)
+    {
+        if (!builder.Configuration.IsSandboxMode())
+        {
+            return builder;
+        }
+
+        builder.Services.AddAlexSandbox();
+        builder.Services.RemoveAll<IAlexEndpointsSource>();
+        builder.Services.AddSingleton<IAlexEndpointsSource, SelfHostedAlexEndpoints>();
+        builder.Services.PostConfigure<AlexOptions>(o =>
+        {
+            o.ClientId ??= SandboxCredentials.ClientId;
+            o.ClientSecret ??= SandboxCredentials.Secret;
+            o.Scope ??= new AlexSandboxOptions().Scope;
+        });
+        return builder;
+    }
+
+    public static WebApplication MapSandboxMode(this WebApplication app)
+    {
+        if (app.Configuration.IsSandboxMode())
+        {
+            app.MapAlexSandbox(SelfHostedAlexEndpoints.Prefix);
+            app.MapSandboxConsole();
+        }
+
+        return app;
+    }
+}
+
+/// <summary>The sandbox's own demo client: not a secret, and refused by every real ALEX.</summary>
+internal static class SandboxCredentials
+{
+    public const string ClientId = "clinical-images-sandbox";
+    public const string Secret = "sandbox-secret-not-for-production";
+}

@@ -1,0 +1,25 @@
+namespace ClinicalImages.Web.Features.Sessions;
+
+/// <summary>
+/// A capture session, bound at launch to one facility, patient and provider for its whole life.
+/// Holds patient data (banner): never logged, never put in a URL.
+/// </summary>
+public sealed record CaptureSession(
+    string Id,
+    string FacilityId,
+    string PatientId,
+    string ProviderId,
+    SessionPatient Patient,
+    string ProviderName,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastActivityAt,
+    DateTimeOffset HardExpiresAt)
+{
+    public override string ToString() => $"CaptureSession({Id})";
+}
+
+/// <summary>The banner: who the photos are for.</summary>
+public sealed record SessionPatient(string Nhi, string DisplayName, DateOnly? BirthDate, string? Gender)
+{
+    public override string ToString() => "SessionPatient(redacted)";
+}

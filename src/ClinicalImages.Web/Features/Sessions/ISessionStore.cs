@@ -1,0 +1,39 @@
+using ClinicalImages.Web.Features.Images;
+using ClinicalImages.Web.Features.Filing;
+
+namespace ClinicalImages.Web.Features.Sessions;
+
+/// <summary>
+/// Sessions, their image index, commit state and used launches. In memory for the single-process default,
+/// Redis in production. Every entry expires with its session; nothing here is the only copy of an image.
+/// </summary>
+public interface ISessionStore
+{
+    Task CreateAsync(CaptureSession session, CancellationToken cancellationToken);
+
+    /// <summary>The live session, or null when it never existed, ended or expired.</summary>
+    Task<CaptureSession?> GetAsync(string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>Records activity; returns the session with its new idle deadline, or null when it has ended.</summary>
+    Task<CaptureSession?> TouchAsync(string sessionId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task EndAsync(string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>True the first time a launch fingerprint is seen within <paramref name="remember"/>; false on replay.</summary>
+    Task<bool> TryUseLaunchAsync(string fingerprint, TimeSpan remember, CancellationToken cancellationToken);
+
+    Task SaveImageAsync(ImageRecord image, CancellationToken cancellationToken);
+
+    Task<ImageRecord?> GetImageAsync(string sessionId, string imageId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ImageRecord>> ListImagesAsync(string sessionId, CancellationToken cancellationToken);
+
+    Task DeleteImageAsync(string sessionId, string imageId, CancellationToken cancellationToken);
+
+    Task SaveCommitAsync(CommitJob job, CancellationToken cancellationToken);
+
+    Task<CommitJob?> GetCommitAsync(string sessionId, string commitId, CancellationToken cancellationToken);
+
+    /// <summary>Sessions whose deadline has passed and whose images may still be in storage.</summary>
+    Task<IReadOnlyList<string>> TakeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
+}

@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using ClinicalImages.Web.Features.Filing;
+using ClinicalImages.Web.Features.Images;
+using Microsoft.Extensions.Options;
+
+namespace ClinicalImages.Web.Features.Sessions;
+
+/// <summary>The single-process session store. Expiry is checked on every read against the injected clock.</summary>
+internal sealed class InMemorySessionStore(IOptions<SessionOptions> options, TimeProvider time) : ISessionStore
+{
+    private readonly ConcurrentDictionary<string, Entry> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _launches = new(StringComparer.Ordinal);
+
+    public Task CreateAsync(CaptureSession session, CancellationToken cancellationToken)
+    {
+        if (!_sessions.TryAdd(session.Id, new Entry(session)))
+        {
+            throw new InvalidOperationException("A session with this id exists already.");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<CaptureSession?> GetAsync(string sessionId, CancellationToken cancellationToken) =>
+        Task.FromResult(Live(sessionId)?.Session);
+
+    public Task<CaptureSession?> TouchAsync(string sessionId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var entry = Live(sessionId);
+        if (entry is null)
+        {
+            return Task.FromResult<CaptureSession?>(null);
+        }
+
+        lock (entry)
+        {
+            entry.Session = entry.Session with { LastActivityAt = now };
+            return Task.FromResult<CaptureSession?>(entry.Session);
+        }
+    }
+
+    public Task EndAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        if (_sessions.TryGetValue(sessionId, out var entry))
+        {
+            entry.Ended = true;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> TryUseLaunchAsync(string fingerprint, TimeSpan remember, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        foreach (var old in _launches.Where(l => l.Value < now).Select(l => l.Key).ToList())
+        {
+            _launches.TryRemove(old, out _);
+        }
+
+        return Task.FromResult(_launches.TryAdd(fingerprint, now + remember));
+    }
+
+    public Task SaveImageAsync(ImageRecord image, CancellationToken cancellationToken)
+    {
+        if (Live(image.SessionId) is { } entry)
+        {
+            entry.Images[image.Id] = image;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<ImageRecord?> GetImageAsync(string sessionId, string imageId, CancellationToken cancellationToken) =>
+        Task.FromResult(Live(sessionId) is { } entry && entry.Images.TryGetValue(imageId, out var image) ? image : null);
+
+    public Task<IReadOnlyList<ImageRecord>> ListImagesAsync(string sessionId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ImageRecord>>(
+            Live(sessionId) is { } entry ? [.. entry.Images.Values.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id, StringComparer.Ordinal)] : []);
+
+    public Task DeleteImageAsync(string sessionId, string imageId, CancellationToken cancellationToken)
+    {
+        if (_sessions.TryGetValue(sessionId, out var entry))
+        {
+            entry.Images.TryRemove(imageId, out _);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task SaveCommitAsync(CommitJob job, CancellationToken cancellationToken)
+    {
+        if (_sessions.TryGetValue(job.SessionId, out var entry))
+        {
+            entry.Commits[job.Id] = job;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<CommitJob?> GetCommitAsync(string sessionId, string commitId, CancellationToken cancellationToken) =>
+        Task.FromResult(Live(sessionId) is { } entry && entry.Commits.TryGetValue(commitId, out var job) ? job : null);
+
+    public Task<IReadOnlyList<string>> TakeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var expired = new List<string>();
+        foreach (var (id, entry) in _sessions)
+        {
+            if ((entry.Ended || !IsLive(entry.Session, now)) && _sessions.TryRemove(id, out _))
+            {
+                expired.Add(id);
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<string>>(expired);
+    }
+
+    private Entry? Live(string sessionId) =>
+        _sessions.TryGetValue(sessionId, out var entry) && !entry.Ended && IsLive(entry.Session, time.GetUtcNow()) ? entry : null;
+
+    private bool IsLive(CaptureSession session, DateTimeOffset now) =>
+        now < session.HardExpiresAt && now < session.LastActivityAt + options.Value.Idle;
+
+    private sealed class Entry(CaptureSession session)
+    {
+        public CaptureSession Session { get; set; } = session;
+
+        public volatile bool Ended;
+
+        public ConcurrentDictionary<string, ImageRecord> Images { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<string, CommitJob> Commits { get; } = new(StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,69 @@
+using ClinicalImages.Gateway;
+using ClinicalImages.Gateway.Errors;
+using ClinicalImages.Web.Features.Images;
+using ClinicalImages.Web.Features.Sessions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace ClinicalImages.Web.Hosting;
+
+/// <summary>Our few known exceptions become RFC 9457 problem details with a sentence a GP can act on; nothing else leaks.</summary>
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, detail) = exception switch
+        {
+            SessionProblemException e => (e.Status, e.Message),
+            ImageProblemException e => (e.Status, e.Message),
+            ImageRejectedException e => (StatusCodes.Status422UnprocessableEntity, e.Message),
+            LaunchRejectedException e => (StatusCodes.Status400BadRequest, e.Message),
+            AlexException e => (e.IsTransient ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status502BadGateway, e.Message),
+            BadHttpRequestException e => (e.StatusCode, "The request could not be read. Reload the page and try again."),
+            _ => (StatusCodes.Status500InternalServerError, "Something went wrong on our side. Try again; if it keeps happening, contact support."),
+        };
+        if (status >= 500 && exception is not AlexException)
+        {
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.GetEndpoint()?.DisplayName ?? "unknown");
+        }
+
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = { Status = status, Detail = detail, Title = TitleFor(status) },
+        });
+    }
+
+    private static string TitleFor(int status) => status switch
+    {
+        401 => "Session ended",
+        404 => "Not found",
+        409 => "Conflict",
+        413 => "Too large",
+        415 => "Not a photo",
+        422 => "Photo refused",
+        502 or 503 => "Medtech unavailable",
+        >= 500 => "Server error",
+        _ => "Request refused",
+    };
+
+    [LoggerMessage(EventId = 9001, Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Endpoint}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string endpoint);
+}
+
+internal static class ProblemSetup
+{
+    public static IServiceCollection AddProblemResponses(this IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            c.ProblemDetails.Extensions.Remove("exception");
+            c.ProblemDetails.Extensions["traceId"] = c.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity.TraceId.ToString()
+                ?? c.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+using ClinicalImages.TestHost;
+using Microsoft.Playwright;
+
+namespace ClinicalImages.BrowserTests;
+
+/// <summary>The simplest complete path, as a GP walks it: Medtech → widget → photo → Medtech Inbox.</summary>
+public sealed partial class FirstPhotoTests(ProductFactory product, BrowserFixture browser) : IClassFixture<ProductFactory>, IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Gp_LaunchesUploadsAndSaves_PhotoAppearsInTheMedtechInbox()
+    {
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = product.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 900, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        var expect = Assertions.Expect(page);
+
+        // Medtech Evolution stand-in: choose the patient and launch.
+        await page.GotoAsync("/sandbox");
+        await page.GetByLabel("Facility").SelectOptionAsync(Sandbox.Facility);
+        await page.GetByLabel("Patient").SelectOptionAsync(new SelectOptionValue { Label = await PatientLabelAsync(page) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Launch" }).ClickAsync();
+
+        // The widget: patient banner from ALEX, no identifier in the address bar.
+        await expect.ToHaveURLAsync(CaptureUrl());
+        await Assertions.Expect(page.GetByTestId("patient-nhi")).ToHaveTextAsync(Sandbox.Nhi);
+
+        // A photo from disk: bytes go to the upload slot over HTTP; the thumbnail arrives through the circuit.
+        await page.Locator("#file-input").SetInputFilesAsync(Desktop.Sample("photo-orientation6-gps.jpg"));
+        var card = page.Locator(".card[data-status='ready']");
+        await Assertions.Expect(card).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsPath, "capture-ready.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save 1 photo to Medtech" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".card[data-status='filed']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("receipt")).ToContainTextAsync("DocumentReference/");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsPath, "capture-filed.png"), FullPage = true });
+
+        // The Inbox of the emulated Medtech shows it, with the picture.
+        await page.GotoAsync("/sandbox/inbox");
+        await Assertions.Expect(page.GetByText(Sandbox.Nhi).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("img").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsPath, "sandbox-inbox.png"), FullPage = true });
+    }
+
+    private static async Task<string> PatientLabelAsync(IPage page)
+    {
+        var options = await page.GetByLabel("Patient").Locator("option").AllInnerTextsAsync();
+        return options.First(o => o.Contains(Sandbox.Nhi, StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex("/capture$")]
+    private static partial Regex CaptureUrl();
+}

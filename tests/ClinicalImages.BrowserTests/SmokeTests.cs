@@ -1,7 +1,0 @@
-namespace ClinicalImages.BrowserTests;
-
-public sealed class SmokeTests
-{
-    [Fact]
-    public void Options_SectionName_IsAlex() => Assert.Equal("Alex", Gateway.AlexOptions.SectionName);
-}

@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ClinicalImages.TestHost;
+
+/// <summary>A desktop browser with a launched session, driving the JSON API the widget uses.</summary>
+public sealed class Desktop : IDisposable
+{
+    private Desktop(HttpClient http) => Http = http;
+
+    public HttpClient Http { get; }
+
+    public static async Task<Desktop> LaunchAsync(ProductFactory product, string nhi = Sandbox.Nhi, string facilityId = Sandbox.Facility)
+    {
+        var browser = product.NewBrowser();
+        var launch = await new Sandbox(browser).MintLaunchAsync(nhi, facilityId);
+        using var response = await browser.GetAsync(launch.LaunchUrl);
+        if (response.StatusCode != HttpStatusCode.SeeOther)
+        {
+            throw new InvalidOperationException($"Launch answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return new Desktop(browser);
+    }
+
+    public static string Sample(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", name);
+
+    public async Task<JsonElement> SessionAsync() => await Http.GetFromJsonAsync<JsonElement>("/api/session");
+
+    public async Task<JsonElement> SlotAsync(string contentType, long length)
+    {
+        using var response = await Http.PostAsJsonAsync("/api/session/uploads", new { contentType, length });
+        await Expect(response, HttpStatusCode.OK);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public async Task<HttpResponseMessage> PutAsync(JsonElement slot, byte[] bytes, string? contentType = null)
+    {
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType ?? slot.GetProperty("headers").GetProperty("Content-Type").GetString()!);
+        return await Http.PutAsync(new Uri(slot.GetProperty("url").GetString()!, UriKind.Relative), content);
+    }
+
+    public async Task<HttpResponseMessage> CompleteAsync(string imageId) =>
+        await Http.PostAsync($"/api/session/images/{imageId}/complete", null);
+
+    /// <summary>Slot → bytes → completion; returns the completion response.</summary>
+    public async Task<(string ImageId, HttpResponseMessage Completion)> UploadAsync(byte[] bytes, string contentType = "image/jpeg")
+    {
+        var slot = await SlotAsync(contentType, bytes.Length);
+        using (var put = await PutAsync(slot, bytes))
+        {
+            await Expect(put, HttpStatusCode.OK);
+        }
+
+        var imageId = slot.GetProperty("imageId").GetString()!;
+        return (imageId, await CompleteAsync(imageId));
+    }
+
+    public async Task<string> UploadReadyAsync(string sample = "photo-orientation6-gps.jpg")
+    {
+        var (imageId, completion) = await UploadAsync(await File.ReadAllBytesAsync(Sample(sample)));
+        using (completion)
+        {
+            await Expect(completion, HttpStatusCode.OK);
+        }
+
+        return imageId;
+    }
+
+    public async Task<JsonElement> CommitAsync(params string[] imageIds)
+    {
+        using var response = await Http.PostAsJsonAsync("/api/session/commit", new { imageIds });
+        await Expect(response, HttpStatusCode.Accepted);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Follows a commit until it is finished (a condition with a timeout, not a sleep of fixed length).</summary>
+    public async Task<JsonElement> WaitForCommitAsync(string commitId, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var state = await Http.GetFromJsonAsync<JsonElement>($"/api/session/commit/{commitId}");
+            if (state.GetProperty("finished").GetBoolean())
+            {
+                return state;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Commit not finished in time: {state}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public static async Task Expect(HttpResponseMessage response, HttpStatusCode status)
+    {
+        if (response.StatusCode != status)
+        {
+            throw new Xunit.Sdk.XunitException($"Expected {(int)status} but got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    public void Dispose() => Http.Dispose();
+}

@@ -1,0 +1,48 @@
+using System.Net.Http.Json;
+
+namespace ClinicalImages.TestHost;
+
+/// <summary>The ALEX sandbox's test API, as a test uses it.</summary>
+public sealed class Sandbox(HttpClient http)
+{
+    public const string Facility = "F2N060-E";
+    public const string OtherFacility = "F99669-C";
+    public const string Nhi = "ZZZ0016";
+    public const string PatientIdAtFacility = "14e52e16edb7a435bfa05e307afd008b";
+
+    public async Task<string> ProviderAsync(string facilityId = Facility)
+    {
+        var facilities = await http.GetFromJsonAsync<List<FacilityDto>>("/sandbox/api/facilities");
+        return facilities!.Single(f => f.Id == facilityId).Practitioners.First().Id;
+    }
+
+    public async Task<LaunchDto> MintLaunchAsync(string? nhi = Nhi, string facilityId = Facility, DateTimeOffset? createdTime = null)
+    {
+        var provider = await ProviderAsync(facilityId);
+        var response = await http.PostAsJsonAsync("/sandbox/api/launches", new { facilityId, nhi, providerId = provider, createdTime });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<LaunchDto>())!;
+    }
+
+    public async Task<List<FiledDto>> FiledAsync(string? nhi = null, string facilityId = Facility) =>
+        (await http.GetFromJsonAsync<List<FiledDto>>($"/sandbox/api/filed?facilityId={facilityId}" + (nhi is null ? string.Empty : $"&nhi={nhi}")))!;
+
+    public async Task<byte[]> FiledContentAsync(FiledDto filed) =>
+        await http.GetByteArrayAsync($"/sandbox/api/filed/{filed.ResourceType}/{filed.Id}/content");
+
+    public async Task SetFaultAsync(string mode, int? count = null, int? latencyMs = null, string facilityId = Facility)
+    {
+        var response = await http.PutAsJsonAsync($"/sandbox/api/faults/{facilityId}", new { mode, count, latencyMs });
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task RevokeTokensAsync() => (await http.PostAsync("/sandbox/api/tokens/revoke", null)).EnsureSuccessStatusCode();
+
+    public sealed record FacilityDto(string Id, string Name, List<PersonDto> Patients, List<PersonDto> Practitioners);
+
+    public sealed record PersonDto(string Id, string? Nhi, string Name);
+
+    public sealed record LaunchDto(string Context, string Signature, string LaunchUrl);
+
+    public sealed record FiledDto(string ResourceType, string Id, string Identifier, string PatientId, string ContentType, long Bytes, DateTimeOffset ReceivedAt);
+}
