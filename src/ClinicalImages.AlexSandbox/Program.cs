@@ -1,12 +1,17 @@
 namespace ClinicalImages.AlexSandbox;
 
 // The standalone ALEX sandbox: `dotnet run --project src/ClinicalImages.AlexSandbox`.
+// A static class rather than top-level statements, so it cannot clash with the Web project's Program.
 internal static class Program
 {
     private static void Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddAlexSandbox();
+
         var app = builder.Build();
+        app.MapAlexSandbox("");
+        app.MapSandboxConsole();
         app.Run();
     }
 }

@@ -1,0 +1,52 @@
+using ClinicalImages.AlexSandbox.Fhir;
+
+namespace ClinicalImages.AlexSandbox.Faults;
+
+/// <summary>
+/// Plays the practice-side failures ALEX shows: the relay down (503), an internal error (500), a slow PMS,
+/// and the worst one for a client, a write that is stored while its response never arrives.
+/// Delays use real time even when tests swap the DI clock: they stand in for a network that clients
+/// measure with real timers (HttpClient.Timeout, resilience handlers).
+/// </summary>
+internal sealed class FaultFilter(FaultInjector faults, ILogger<FaultFilter> logger) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var facility = AlexCaller.FacilityOf(http);
+        var fault = faults.TakeForCall(facility.Id);
+        if (fault.Mode == FaultMode.None)
+        {
+            return await next(context);
+        }
+
+        SandboxLog.FaultApplied(logger, facility.Id, fault.Mode);
+        try
+        {
+            if (fault.LatencyMs > 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(fault.LatencyMs), TimeProvider.System, http.RequestAborted);
+            }
+
+            switch (fault.Mode)
+            {
+                case FaultMode.Unavailable:
+                    return Outcomes.Unavailable();
+                case FaultMode.Error500:
+                    return Outcomes.ServerError();
+                case FaultMode.TimeoutAfterSuccess:
+                    _ = await next(context);
+                    await Task.Delay(FaultSettings.MaxHold, TimeProvider.System, http.RequestAborted);
+                    http.Abort();
+                    return Results.Empty;
+                default:
+                    return await next(context);
+            }
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client gave up, which is the point of these faults; there is nobody left to answer.
+            return Results.Empty;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+namespace ClinicalImages.AlexSandbox.Faults;
+
+/// <summary>The faults currently set per facility; a counted fault reverts to none once used up.</summary>
+internal sealed class FaultInjector
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, FaultSettings> _faults = new(StringComparer.OrdinalIgnoreCase);
+
+    public void Set(string facilityId, FaultSettings settings)
+    {
+        lock (_gate)
+        {
+            if (settings.Mode == FaultMode.None)
+            {
+                _faults.Remove(facilityId);
+            }
+            else
+            {
+                _faults[facilityId] = settings;
+            }
+        }
+    }
+
+    /// <summary>The fault to apply to one FHIR call for the facility, counting that call against it.</summary>
+    public FaultSettings TakeForCall(string facilityId)
+    {
+        lock (_gate)
+        {
+            if (!_faults.TryGetValue(facilityId, out var settings))
+            {
+                return FaultSettings.None;
+            }
+
+            if (settings.Count == 1)
+            {
+                _faults.Remove(facilityId);
+            }
+            else if (settings.Count > 1)
+            {
+                _faults[facilityId] = settings with { Count = settings.Count - 1 };
+            }
+
+            return settings;
+        }
+    }
+}

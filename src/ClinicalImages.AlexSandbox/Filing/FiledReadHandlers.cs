@@ -1,0 +1,80 @@
+using ClinicalImages.AlexSandbox.Fhir;
+using ClinicalImages.AlexSandbox.Seed;
+using Hl7.Fhir.Model;
+
+namespace ClinicalImages.AlexSandbox.Filing;
+
+/// <summary>
+/// Reading back what was filed. The only search ALEX answers is by the patient's NHI
+/// (patient.identifier); patient= and subject= are refused, as observed.
+/// </summary>
+internal static class FiledReadHandlers
+{
+    private const string SearchParameter = "patient.identifier";
+
+    public static IResult SearchDocumentReferences(HttpContext http, SandboxDirectory directory, FiledStore store) =>
+        Search(nameof(DocumentReference), http, directory, store);
+
+    public static IResult SearchMedia(HttpContext http, SandboxDirectory directory, FiledStore store) =>
+        Search(nameof(Media), http, directory, store);
+
+    public static IResult ReadDocumentReference(string id, HttpContext http, FiledStore store) =>
+        Read(nameof(DocumentReference), id, "1", http, store);
+
+    public static IResult ReadMedia(string id, HttpContext http, FiledStore store) =>
+        Read(nameof(Media), id, "1", http, store);
+
+    public static IResult VReadDocumentReference(string id, string versionId, HttpContext http, FiledStore store) =>
+        Read(nameof(DocumentReference), id, versionId, http, store);
+
+    public static IResult VReadMedia(string id, string versionId, HttpContext http, FiledStore store) =>
+        Read(nameof(Media), id, versionId, http, store);
+
+    private static FhirResult Search(string resourceType, HttpContext http, SandboxDirectory directory, FiledStore store)
+    {
+        var query = http.Request.Query;
+        if (query.Count != 1 || !query.TryGetValue(SearchParameter, out var values) || values.Count != 1)
+        {
+            return Outcomes.AuthorizationFailed();
+        }
+
+        var facility = AlexCaller.FacilityOf(http);
+        var patient = directory.FindPatientByNhi(facility, NhiSearchValue.Parse(values[0]));
+        if (patient is null)
+        {
+            return SearchBundles.Result(http, [], PatientHandlers.NotFoundText);
+        }
+
+        var patientId = SandboxDirectory.PatientId(patient, facility);
+        Resource[] matches = [.. store.Query(resourceType, facility.Id, f => f.PatientId == patientId).Select(f => WithoutData(f.Resource))];
+        return SearchBundles.Result(http, matches, $"No {resourceType} found for this patient.");
+    }
+
+    private static FhirResult Read(string resourceType, string id, string versionId, HttpContext http, FiledStore store)
+    {
+        var filed = store.Find(resourceType, id);
+        return filed is null || versionId != "1"
+            || !string.Equals(filed.FacilityId, AlexCaller.FacilityOf(http).Id, StringComparison.OrdinalIgnoreCase)
+            ? Outcomes.NotFound($"{resourceType} not found.")
+            : new FhirResult(filed.Resource);
+    }
+
+    // Search results leave the bytes out (keeping the size) so a patient's history stays a small answer.
+    private static Resource WithoutData(Resource resource)
+    {
+        var copy = (Resource)resource.DeepCopy();
+        var attachments = copy switch
+        {
+            DocumentReference document => document.Content.Select(c => c.Attachment),
+            Media media => [media.Content],
+            _ => [],
+        };
+        foreach (var attachment in attachments.OfType<Attachment>())
+        {
+            attachment.Size = attachment.Data?.Length;
+            attachment.Data = null;
+        }
+
+        return copy;
+    }
+}

@@ -1,0 +1,3 @@
+namespace ClinicalImages.AlexSandbox.SandboxConsole;
+
+internal sealed record FaultRequest(string? Mode, int? LatencyMs, int? Count);
