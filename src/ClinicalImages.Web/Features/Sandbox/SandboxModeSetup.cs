@@ -48,5 +48,5 @@ internal static class SandboxModeSetup
 internal static class SandboxCredentials
 {
     public const string ClientId = "clinical-images-sandbox";
-    public const string Secret = "sandbox-secret-not-for-production";
+    public const string Secret = AlexSandboxOptions.DefaultClientSecret;
 }
