@@ -59,7 +59,8 @@ internal static class FiledReadHandlers
             : new FhirResult(filed.Resource);
     }
 
-    // Search results leave the bytes out (keeping the size) so a patient's history stays a small answer.
+    // Search results leave the bytes out so a patient's history stays a small answer. The size is not
+    // given instead: Firely writes Attachment.size as a string (its R5 shape), which R4 parsers reject.
     private static Resource WithoutData(Resource resource)
     {
         var copy = (Resource)resource.DeepCopy();
@@ -71,7 +72,6 @@ internal static class FiledReadHandlers
         };
         foreach (var attachment in attachments.OfType<Attachment>())
         {
-            attachment.Size = attachment.Data?.Length;
             attachment.Data = null;
         }
 
