@@ -20,13 +20,13 @@ public sealed partial class FirstPhotoTests(ProductFactory product, BrowserFixtu
 
         // Medtech Evolution stand-in: choose the patient and launch.
         await page.GotoAsync("/sandbox");
-        await page.GetByLabel("Facility").SelectOptionAsync(Sandbox.Facility);
+        await page.GetByLabel("Facility").SelectOptionAsync(SandboxApi.Facility);
         await page.GetByLabel("Patient").SelectOptionAsync(new SelectOptionValue { Label = await PatientLabelAsync(page) });
         await page.GetByRole(AriaRole.Button, new() { Name = "Launch" }).ClickAsync();
 
         // The widget: patient banner from ALEX, no identifier in the address bar.
         await expect.ToHaveURLAsync(CaptureUrl());
-        await Assertions.Expect(page.GetByTestId("patient-nhi")).ToHaveTextAsync(Sandbox.Nhi);
+        await Assertions.Expect(page.GetByTestId("patient-nhi")).ToHaveTextAsync(SandboxApi.Nhi);
 
         // A photo from disk: bytes go to the upload slot over HTTP; the thumbnail arrives through the circuit.
         await page.Locator("#file-input").SetInputFilesAsync(Desktop.Sample("photo-orientation6-gps.jpg"));
@@ -41,7 +41,7 @@ public sealed partial class FirstPhotoTests(ProductFactory product, BrowserFixtu
 
         // The Inbox of the emulated Medtech shows it, with the picture.
         await page.GotoAsync("/sandbox/inbox");
-        await Assertions.Expect(page.GetByText(Sandbox.Nhi).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText(SandboxApi.Nhi).First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("img").First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsPath, "sandbox-inbox.png"), FullPage = true });
     }
@@ -49,7 +49,7 @@ public sealed partial class FirstPhotoTests(ProductFactory product, BrowserFixtu
     private static async Task<string> PatientLabelAsync(IPage page)
     {
         var options = await page.GetByLabel("Patient").Locator("option").AllInnerTextsAsync();
-        return options.First(o => o.Contains(Sandbox.Nhi, StringComparison.Ordinal));
+        return options.First(o => o.Contains(SandboxApi.Nhi, StringComparison.Ordinal));
     }
 
     [GeneratedRegex("/capture$")]

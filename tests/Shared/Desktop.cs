@@ -12,10 +12,10 @@ public sealed class Desktop : IDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<Desktop> LaunchAsync(ProductFactory product, string nhi = Sandbox.Nhi, string facilityId = Sandbox.Facility)
+    public static async Task<Desktop> LaunchAsync(ProductFactory product, string nhi = SandboxApi.Nhi, string facilityId = SandboxApi.Facility)
     {
         var browser = product.NewBrowser();
-        var launch = await new Sandbox(browser).MintLaunchAsync(nhi, facilityId);
+        var launch = await new SandboxApi(browser).MintLaunchAsync(nhi, facilityId);
         using var response = await browser.GetAsync(launch.LaunchUrl);
         if (response.StatusCode != HttpStatusCode.SeeOther)
         {

@@ -15,7 +15,7 @@ public sealed class FilingTests(FilingTests.Factory product) : IClassFixture<Fil
     [Fact]
     public async Task Commit_FilesAnUprightStrippedTiffAsScanDocumentReferenceWithOurImageIdAsIdentifier()
     {
-        using var desktop = await Desktop.LaunchAsync(product, facilityId: Sandbox.OtherFacility);
+        using var desktop = await Desktop.LaunchAsync(product, facilityId: SandboxApi.OtherFacility);
         var imageId = await desktop.UploadReadyAsync("photo-orientation6-gps.jpg");
 
         var commit = await desktop.CommitAsync(imageId);
@@ -24,8 +24,8 @@ public sealed class FilingTests(FilingTests.Factory product) : IClassFixture<Fil
         var item = Assert.Single(done.GetProperty("items").EnumerateArray());
         Assert.Equal("filed", item.GetProperty("state").GetString());
         Assert.Equal("DocumentReference", item.GetProperty("resourceType").GetString());
-        var sandbox = new Sandbox(desktop.Http);
-        var filed = Assert.Single(await sandbox.FiledAsync(Sandbox.Nhi, Sandbox.OtherFacility), f => f.Identifier == imageId);
+        var sandbox = new SandboxApi(desktop.Http);
+        var filed = Assert.Single(await sandbox.FiledAsync(SandboxApi.Nhi, SandboxApi.OtherFacility), f => f.Identifier == imageId);
         Assert.Equal(item.GetProperty("resourceId").GetString(), filed.Id);
         Assert.Equal("image/tiff", filed.ContentType);
         using var tiff = new MagickImage(await sandbox.FiledContentAsync(filed));
@@ -50,7 +50,7 @@ public sealed class FilingTests(FilingTests.Factory product) : IClassFixture<Fil
         var secondItem = second.GetProperty("items")[0];
         Assert.Equal("filed", secondItem.GetProperty("state").GetString());
         Assert.Equal(firstItem.GetProperty("resourceId").GetString(), secondItem.GetProperty("resourceId").GetString());
-        Assert.Single(await new Sandbox(desktop.Http).FiledAsync(Sandbox.Nhi), f => f.Identifier == imageId);
+        Assert.Single(await new SandboxApi(desktop.Http).FiledAsync(SandboxApi.Nhi), f => f.Identifier == imageId);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class FilingTests(FilingTests.Factory product) : IClassFixture<Fil
     {
         using var desktop = await Desktop.LaunchAsync(product);
         var imageId = await desktop.UploadReadyAsync("screenshot.png");
-        var sandbox = new Sandbox(desktop.Http);
+        var sandbox = new SandboxApi(desktop.Http);
         await sandbox.SetFaultAsync("unavailable", count: 2);
 
         var done = await desktop.WaitForCommitAsync((await desktop.CommitAsync(imageId)).GetProperty("commitId").GetString()!);
@@ -66,7 +66,7 @@ public sealed class FilingTests(FilingTests.Factory product) : IClassFixture<Fil
         var item = done.GetProperty("items")[0];
         Assert.Equal("failed", item.GetProperty("state").GetString());
         Assert.Equal("The practice computer that Medtech uses is not reachable — try again in a minute.", item.GetProperty("message").GetString());
-        Assert.DoesNotContain(await sandbox.FiledAsync(Sandbox.Nhi), f => f.Identifier == imageId);
+        Assert.DoesNotContain(await sandbox.FiledAsync(SandboxApi.Nhi), f => f.Identifier == imageId);
         var image = (await desktop.SessionAsync()).GetProperty("images").EnumerateArray().Single(i => i.GetProperty("id").GetString() == imageId);
         Assert.Equal("failed", image.GetProperty("status").GetString());
         await sandbox.SetFaultAsync("none");
@@ -77,14 +77,14 @@ public sealed class FilingTests(FilingTests.Factory product) : IClassFixture<Fil
     {
         using var desktop = await Desktop.LaunchAsync(product);
         var imageId = await desktop.UploadReadyAsync("photo-upright-gps.jpg");
-        var sandbox = new Sandbox(desktop.Http);
+        var sandbox = new SandboxApi(desktop.Http);
         await sandbox.SetFaultAsync("timeoutAfterSuccess", count: 1);
 
         var done = await desktop.WaitForCommitAsync((await desktop.CommitAsync(imageId)).GetProperty("commitId").GetString()!);
 
         var item = done.GetProperty("items")[0];
         Assert.Equal("filed", item.GetProperty("state").GetString());
-        var filed = Assert.Single(await sandbox.FiledAsync(Sandbox.Nhi), f => f.Identifier == imageId);
+        var filed = Assert.Single(await sandbox.FiledAsync(SandboxApi.Nhi), f => f.Identifier == imageId);
         Assert.Equal(filed.Id, item.GetProperty("resourceId").GetString());
         var image = (await desktop.SessionAsync()).GetProperty("images").EnumerateArray().Single(i => i.GetProperty("id").GetString() == imageId);
         Assert.True(image.GetProperty("filing").GetProperty("reconciled").GetBoolean());
@@ -95,7 +95,7 @@ public sealed class FilingTests(FilingTests.Factory product) : IClassFixture<Fil
     {
         using var desktop = await Desktop.LaunchAsync(product);
         var imageId = await desktop.UploadReadyAsync("photo-upright-gps.jpg");
-        await new Sandbox(desktop.Http).RevokeTokensAsync();
+        await new SandboxApi(desktop.Http).RevokeTokensAsync();
 
         var done = await desktop.WaitForCommitAsync((await desktop.CommitAsync(imageId)).GetProperty("commitId").GetString()!);
 
@@ -132,6 +132,6 @@ public sealed class FilingTests(FilingTests.Factory product) : IClassFixture<Fil
 
         await desktop.WaitForCommitAsync((await desktop.CommitAsync(imageId)).GetProperty("commitId").GetString()!);
 
-        Assert.Empty(Directory.GetFiles(product.StoragePath, "upright.jpg", SearchOption.AllDirectories).Where(f => f.Contains(imageId, StringComparison.Ordinal)));
+        Assert.DoesNotContain(Directory.GetFiles(product.StoragePath, "upright.jpg", SearchOption.AllDirectories), f => f.Contains(imageId, StringComparison.Ordinal));
     }
 }

@@ -10,7 +10,7 @@ public sealed class LaunchTests(ProductFactory product) : IClassFixture<ProductF
     public async Task Launch_WithValidContext_SetsHttpOnlyCookieAndRedirectsToCaptureWithoutIdentifiers()
     {
         using var browser = product.NewBrowser();
-        var launch = await new Sandbox(browser).MintLaunchAsync();
+        var launch = await new SandboxApi(browser).MintLaunchAsync();
 
         using var response = await browser.GetAsync(launch.LaunchUrl);
 
@@ -29,10 +29,10 @@ public sealed class LaunchTests(ProductFactory product) : IClassFixture<ProductF
         var session = await desktop.SessionAsync();
 
         var patient = session.GetProperty("patient");
-        Assert.Equal(Sandbox.Nhi, patient.GetProperty("nhi").GetString());
+        Assert.Equal(SandboxApi.Nhi, patient.GetProperty("nhi").GetString());
         Assert.False(string.IsNullOrWhiteSpace(patient.GetProperty("displayName").GetString()));
         Assert.Equal(JsonValueKind.String, patient.GetProperty("birthDate").ValueKind);
-        Assert.Equal(Sandbox.Facility, session.GetProperty("facilityId").GetString());
+        Assert.Equal(SandboxApi.Facility, session.GetProperty("facilityId").GetString());
         Assert.Equal(0, session.GetProperty("images").GetArrayLength());
     }
 
@@ -40,7 +40,7 @@ public sealed class LaunchTests(ProductFactory product) : IClassFixture<ProductF
     public async Task Launch_Replayed_IsRefusedWithAPageAndNoSession()
     {
         using var first = product.NewBrowser();
-        var launch = await new Sandbox(first).MintLaunchAsync();
+        var launch = await new SandboxApi(first).MintLaunchAsync();
         using (var ok = await first.GetAsync(launch.LaunchUrl))
         {
             Assert.Equal(HttpStatusCode.SeeOther, ok.StatusCode);
@@ -60,7 +60,7 @@ public sealed class LaunchTests(ProductFactory product) : IClassFixture<ProductF
     public async Task Launch_Stale_IsRefusedWithAPageThatSaysWhatToDo()
     {
         using var browser = product.NewBrowser();
-        var launch = await new Sandbox(browser).MintLaunchAsync(createdTime: DateTimeOffset.UtcNow.AddMinutes(-20));
+        var launch = await new SandboxApi(browser).MintLaunchAsync(createdTime: DateTimeOffset.UtcNow.AddMinutes(-20));
 
         using var response = await browser.GetAsync(launch.LaunchUrl);
 
@@ -74,7 +74,7 @@ public sealed class LaunchTests(ProductFactory product) : IClassFixture<ProductF
     public async Task Launch_WithTamperedSignature_IsRefusedAsInvalid()
     {
         using var browser = product.NewBrowser();
-        var launch = await new Sandbox(browser).MintLaunchAsync();
+        var launch = await new SandboxApi(browser).MintLaunchAsync();
         var forged = Uri.EscapeDataString(launch.Signature[..^4] + (launch.Signature.EndsWith("AAA=", StringComparison.Ordinal) ? "BBB=" : "AAA="));
 
         using var response = await browser.GetAsync($"/launch?context={Uri.EscapeDataString(launch.Context)}&signature={forged}");
@@ -98,7 +98,7 @@ public sealed class LaunchTests(ProductFactory product) : IClassFixture<ProductF
     public async Task Launch_WithNoPatientOpen_ShowsAPageThatSaysSo()
     {
         using var browser = product.NewBrowser();
-        var launch = await new Sandbox(browser).MintLaunchAsync(nhi: null);
+        var launch = await new SandboxApi(browser).MintLaunchAsync(nhi: null);
 
         using var response = await browser.GetAsync(launch.LaunchUrl);
 
@@ -122,7 +122,7 @@ public sealed class LaunchTests(ProductFactory product) : IClassFixture<ProductF
     {
         using var desktop = await Desktop.LaunchAsync(product);
         var first = (await desktop.SessionAsync()).GetProperty("id").GetString()!;
-        var launch = await new Sandbox(desktop.Http).MintLaunchAsync(nhi: "ZZZ0024");
+        var launch = await new SandboxApi(desktop.Http).MintLaunchAsync(nhi: "ZZZ0024");
         using (var second = await desktop.Http.GetAsync(launch.LaunchUrl))
         {
             Assert.Equal(HttpStatusCode.SeeOther, second.StatusCode);

@@ -64,7 +64,7 @@ public sealed class UploadTests(ProductFactory product) : IClassFixture<ProductF
         }
 
         Assert.Equal(0, (await desktop.SessionAsync()).GetProperty("images").GetArrayLength());
-        Assert.Empty(Directory.GetFiles(product.StoragePath, "*", SearchOption.AllDirectories).Where(f => f.Contains(imageId, StringComparison.Ordinal)));
+        Assert.DoesNotContain(Directory.GetFiles(product.StoragePath, "*", SearchOption.AllDirectories), f => f.Contains(imageId, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class UploadTests(ProductFactory product) : IClassFixture<ProductF
         using var response = await desktop.Http.DeleteAsync($"/api/session/images/{imageId}");
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        Assert.Empty(Directory.GetFiles(product.StoragePath, "*", SearchOption.AllDirectories).Where(f => f.Contains(imageId, StringComparison.Ordinal)));
+        Assert.DoesNotContain(Directory.GetFiles(product.StoragePath, "*", SearchOption.AllDirectories), f => f.Contains(imageId, StringComparison.Ordinal));
         Assert.Equal(0, (await desktop.SessionAsync()).GetProperty("images").GetArrayLength());
     }
 

@@ -14,7 +14,7 @@ internal sealed partial class ImageService(
     IImageStore images,
     ImagePipeline pipeline,
     ISessionEvents events,
-    IOptions<SessionOptions> sessionOptions,
+    IOptions<CaptureSessionOptions> sessionOptions,
     IOptions<ImagePipelineOptions> pipelineOptions,
     IOptions<StorageOptions> storageOptions,
     TimeProvider time,
@@ -77,7 +77,7 @@ internal sealed partial class ImageService(
             {
                 if (upload.Length > image.DeclaredLength)
                 {
-                    throw new ImageRejectedException(ImageRejection.TooLarge, "This upload is larger than announced. Add the photo again.");
+                    throw ImageRejectedException.TooLarge(upload.Length, (int)image.DeclaredLength);
                 }
 
                 normalised = await pipeline.NormaliseAsync(upload.Content, cancellationToken);

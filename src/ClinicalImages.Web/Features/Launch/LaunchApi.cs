@@ -23,7 +23,7 @@ internal static partial class LaunchApi
 
     internal static async Task<IResult> LaunchAsync(
         string? context, string? signature, HttpContext http, IAlexGateway gateway, ISessionStore store,
-        IOptions<SessionOptions> options, TimeProvider time, ILogger<LaunchMarker> logger, CancellationToken cancellationToken)
+        IOptions<CaptureSessionOptions> options, TimeProvider time, ILogger<LaunchMarker> logger, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(context) || string.IsNullOrWhiteSpace(signature))
         {
@@ -72,7 +72,7 @@ internal static partial class LaunchApi
     }
 
     private static async Task<CaptureSession> StartSessionAsync(
-        LaunchContext launch, IAlexGateway gateway, ISessionStore store, SessionOptions settings, DateTimeOffset now, CancellationToken cancellationToken)
+        LaunchContext launch, IAlexGateway gateway, ISessionStore store, CaptureSessionOptions settings, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var patientTask = gateway.GetPatientAsync(launch.FacilityId, launch.PatientId!, cancellationToken);
         var providerTask = gateway.GetPractitionerAsync(launch.FacilityId, launch.ProviderId, cancellationToken);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace ClinicalImages.Web.Features.Sessions;
 
 /// <summary>The single-process session store. Expiry is checked on every read against the injected clock.</summary>
-internal sealed class InMemorySessionStore(IOptions<SessionOptions> options, TimeProvider time) : ISessionStore
+internal sealed class InMemorySessionStore(IOptions<CaptureSessionOptions> options, TimeProvider time) : ISessionStore
 {
     private readonly ConcurrentDictionary<string, Entry> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _launches = new(StringComparer.Ordinal);

@@ -17,7 +17,7 @@ internal static class SessionsApi
     }
 
     internal static async Task<Ok<SessionView>> GetAsync(
-        HttpContext http, SessionAccess access, ISessionStore store, ImageService images, IOptions<SessionOptions> options,
+        HttpContext http, SessionAccess access, ISessionStore store, ImageService images, IOptions<CaptureSessionOptions> options,
         CancellationToken cancellationToken)
     {
         var session = await access.RequireAsync(http, cancellationToken);
@@ -43,7 +43,7 @@ public sealed record SessionView(
     DateTimeOffset ExpiresAt,
     IReadOnlyList<ImageView> Images)
 {
-    public static SessionView From(CaptureSession session, SessionOptions options, IReadOnlyList<ImageView> images)
+    public static SessionView From(CaptureSession session, CaptureSessionOptions options, IReadOnlyList<ImageView> images)
     {
         var idleDeadline = session.LastActivityAt + options.Idle;
         return new SessionView(session.Id, session.FacilityId, session.ProviderName, session.Patient,

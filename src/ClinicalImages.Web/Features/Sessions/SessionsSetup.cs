@@ -6,8 +6,8 @@ internal static class SessionsSetup
 {
     public static IServiceCollection AddSessions(this IServiceCollection services)
     {
-        services.AddOptions<SessionOptions>()
-            .BindConfiguration(SessionOptions.SectionName)
+        services.AddOptions<CaptureSessionOptions>()
+            .BindConfiguration(CaptureSessionOptions.SectionName)
             .ValidateDataAnnotations()
             .Validate(o => o.IdleMinutes <= o.MaxMinutes, "Sessions:IdleMinutes must not be longer than Sessions:MaxMinutes.")
             .ValidateOnStart();

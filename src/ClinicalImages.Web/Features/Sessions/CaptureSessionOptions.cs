@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ClinicalImages.Web.Features.Sessions;
 
-public sealed class SessionOptions
+public sealed class CaptureSessionOptions
 {
     public const string SectionName = "Sessions";
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 namespace ClinicalImages.TestHost;
 
 /// <summary>The ALEX sandbox's test API, as a test uses it.</summary>
-public sealed class Sandbox(HttpClient http)
+public sealed class SandboxApi(HttpClient http)
 {
     public const string Facility = "F2N060-E";
     public const string OtherFacility = "F99669-C";
