@@ -42,7 +42,9 @@ public sealed partial class FirstPhotoTests(ProductFactory product, BrowserFixtu
         // The Inbox of the emulated Medtech shows it, with the picture.
         await page.GotoAsync("/sandbox/inbox");
         await Assertions.Expect(page.GetByText(SandboxApi.Nhi).First).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("img").First).ToBeVisibleAsync();
+        var picture = page.Locator("img").First;
+        await Assertions.Expect(picture).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => [...document.images].some(i => i.complete && i.naturalWidth > 0)", null, new() { Timeout = 15_000 });
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsPath, "sandbox-inbox.png"), FullPage = true });
     }
 

@@ -45,7 +45,7 @@ public class ProductFactory : WebApplicationFactory<App>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment("Development");
         builder.UseSetting("Storage:LocalPath", _storage);
         foreach (var (key, value) in Settings)
         {
