@@ -18,6 +18,6 @@ internal static class LaunchDecodeHandler
             return Outcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, Outcomes.LaunchSignatureInvalidText);
         }
 
-        return TypedResults.Json(payload);
+        return TypedResults.Json(payload, SandboxJson.Options);
     }
 }

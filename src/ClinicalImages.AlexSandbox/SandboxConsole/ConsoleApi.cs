@@ -22,13 +22,14 @@ internal static class ConsoleApi
         api.MapGet("/filed/{resourceType}/{id}/preview", GetPreview);
     }
 
-    private static Ok<IEnumerable<FacilityView>> GetFacilities(SandboxDirectory directory) => TypedResults.Ok(
+    private static JsonHttpResult<IEnumerable<FacilityView>> GetFacilities(SandboxDirectory directory) => TypedResults.Json(
         directory.Facilities.Select(f => new FacilityView(
             f.Id,
             f.Name,
             [.. directory.PatientsAt(f).Select(p => new PatientView(
                 SandboxDirectory.PatientId(p, f), p.Nhi, p.DisplayName, p.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))],
-            [.. directory.PractitionersAt(f).Select(p => new PractitionerView(p.Id, p.DisplayName))])));
+            [.. directory.PractitionersAt(f).Select(p => new PractitionerView(p.Id, p.DisplayName))])),
+        SandboxJson.Options);
 
     private static async Task<IResult> MintLaunchAsync(HttpRequest request, LaunchMinter minter, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
@@ -45,7 +46,7 @@ internal static class ConsoleApi
         }
 
         SandboxLog.LaunchMinted(loggers.CreateLogger(typeof(ConsoleApi)), body.FacilityId!, body.Nhi is not null);
-        return TypedResults.Ok(launch);
+        return TypedResults.Json(launch, SandboxJson.Options);
     }
 
     private static IResult GetFiled(string? facilityId, string? nhi, SandboxDirectory directory, FiledStore store)
@@ -67,8 +68,10 @@ internal static class ConsoleApi
             : directory.AllPatients.Where(p => string.Equals(p.Nhi, nhi, StringComparison.OrdinalIgnoreCase))
                 .SelectMany(p => p.IdByFacility.Values).ToHashSet(StringComparer.Ordinal);
         var filed = store.Query(facilityId: facilityId, where: patientIds is null ? null : f => patientIds.Contains(f.PatientId));
-        return TypedResults.Ok(filed.Reverse().Select(f => new FiledView(
-            f.ResourceType, f.Id, f.Identifier, f.FacilityId, f.PatientId, f.ContentType, f.Data.Length, f.ReceivedAt)));
+        return TypedResults.Json(
+            filed.Reverse().Select(f => new FiledView(
+                f.ResourceType, f.Id, f.Identifier, f.FacilityId, f.PatientId, f.ContentType, f.Data.Length, f.ReceivedAt)),
+            SandboxJson.Options);
     }
 
     private static NoContent ClearFiled(FiledStore store, ILoggerFactory loggers)

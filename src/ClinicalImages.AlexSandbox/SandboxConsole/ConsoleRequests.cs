@@ -16,7 +16,7 @@ internal static class ConsoleRequests
 
         try
         {
-            var value = await request.ReadFromJsonAsync<T>(cancellationToken);
+            var value = await request.ReadFromJsonAsync<T>(SandboxJson.Options, cancellationToken);
             return value is null
                 ? (null, Problem(StatusCodes.Status400BadRequest, "JSON body expected", $"The body is empty; send for example {example}"))
                 : (value, null);

@@ -21,6 +21,6 @@ internal sealed record EntraError(
         var description = $"AADSTS{code}: {message} Trace ID: {traceId} Correlation ID: {correlationId} Timestamp: {timestamp}";
         var body = new EntraError(
             error, description, [code], timestamp, traceId, correlationId, $"https://login.microsoftonline.com/error?code={code}");
-        return TypedResults.Json(body, statusCode: status);
+        return TypedResults.Json(body, SandboxJson.Options, statusCode: status);
     }
 }

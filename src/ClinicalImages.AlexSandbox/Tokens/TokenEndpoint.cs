@@ -83,7 +83,7 @@ internal static class TokenEndpoint
 
         var token = tokens.Issue(client);
         SandboxLog.TokenIssued(logger, client.ClientId, token.LifetimeSeconds);
-        return TypedResults.Json(new TokenResponse("Bearer", token.LifetimeSeconds, token.LifetimeSeconds, token.AccessToken));
+        return TypedResults.Json(new TokenResponse("Bearer", token.LifetimeSeconds, token.LifetimeSeconds, token.AccessToken), SandboxJson.Options);
     }
 
     // Entra accepts the client credentials in the body (client_secret_post) or as HTTP Basic (client_secret_basic).

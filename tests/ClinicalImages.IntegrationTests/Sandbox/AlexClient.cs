@@ -18,19 +18,20 @@ public sealed class AlexClient(HttpClient http) : IDisposable
 
     public HttpClient Http { get; } = http;
 
-    public static async Task<AlexClient> CreateAsync(HttpClient http, string facilityId, string clientId)
+    public static async Task<AlexClient> CreateAsync(HttpClient http, string facilityId, string clientId, CancellationToken cancellationToken = default)
     {
-        var token = await RequestTokenAsync(http, clientId);
+        var token = await RequestTokenAsync(http, clientId, cancellationToken);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         http.DefaultRequestHeaders.Add("mt-facilityid", facilityId);
         return new AlexClient(http);
     }
 
-    public static async Task<string> RequestTokenAsync(HttpClient http, string clientId = Seeds.SandboxClient)
+    public static async Task<string> RequestTokenAsync(
+        HttpClient http, string clientId = Seeds.SandboxClient, CancellationToken cancellationToken = default)
     {
-        using var response = await http.PostAsync(new Uri(Seeds.TokenPath, UriKind.Relative), TokenForm(clientId));
+        using var response = await http.PostAsync(new Uri(Seeds.TokenPath, UriKind.Relative), TokenForm(clientId), cancellationToken);
         response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
         return body.GetProperty("access_token").GetString()!;
     }
 
@@ -44,7 +45,8 @@ public sealed class AlexClient(HttpClient http) : IDisposable
             ["scope"] = scope,
         });
 
-    public Task<HttpResponseMessage> GetAsync(string path) => Http.GetAsync(new Uri(path, UriKind.Relative));
+    public Task<HttpResponseMessage> GetAsync(string path, CancellationToken cancellationToken = default) =>
+        Http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
 
     public Task<HttpResponseMessage> PostAsync(string path, Resource resource, CancellationToken cancellationToken = default) =>
         Http.PostAsync(new Uri(path, UriKind.Relative), Content(resource), cancellationToken);
@@ -52,11 +54,11 @@ public sealed class AlexClient(HttpClient http) : IDisposable
     public static StringContent Content(Resource resource) =>
         new(Serializer.SerializeToString(resource), Encoding.UTF8, FhirJson);
 
-    public static async Task<T> ReadAsync<T>(HttpResponseMessage response)
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken = default)
         where T : Resource
     {
         Assert.Equal(FhirJson, response.Content.Headers.ContentType?.MediaType);
-        return Deserializer.Deserialize<T>(await response.Content.ReadAsStringAsync());
+        return Deserializer.Deserialize<T>(await response.Content.ReadAsStringAsync(cancellationToken));
     }
 
     public void Dispose() => Http.Dispose();

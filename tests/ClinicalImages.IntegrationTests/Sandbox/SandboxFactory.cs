@@ -31,8 +31,8 @@ public sealed class SandboxFactory : WebApplicationFactory<AlexSandboxOptions>
     }
 
     public Task<AlexClient> CreateAlexClientAsync(
-        string facilityId = Seeds.HealthierCare, string clientId = Seeds.SandboxClient) =>
-        AlexClient.CreateAsync(CreateClient(), facilityId, clientId);
+        string facilityId = Seeds.HealthierCare, string clientId = Seeds.SandboxClient, CancellationToken cancellationToken = default) =>
+        AlexClient.CreateAsync(CreateClient(), facilityId, clientId, cancellationToken);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
