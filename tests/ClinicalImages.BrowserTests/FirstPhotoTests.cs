@@ -29,6 +29,7 @@ public sealed partial class FirstPhotoTests(ProductFactory product, BrowserFixtu
         await Assertions.Expect(page.GetByTestId("patient-nhi")).ToHaveTextAsync(SandboxApi.Nhi);
 
         // A photo from disk: bytes go to the upload slot over HTTP; the thumbnail arrives through the circuit.
+        await Assertions.Expect(page.Locator("#file-input[data-ready='true']")).ToHaveCountAsync(1);
         await page.Locator("#file-input").SetInputFilesAsync(Desktop.Sample("photo-orientation6-gps.jpg"));
         var card = page.Locator(".card[data-status='ready']");
         await Assertions.Expect(card).ToHaveCountAsync(1, new() { Timeout = 20_000 });

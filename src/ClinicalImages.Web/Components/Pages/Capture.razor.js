@@ -10,6 +10,8 @@ export function init(input, addButton, progressList, sessionId) {
     input.value = '';
     uploadAll(files, progressList, sessionId);
   });
+  // Tells people and tests that the sources are live (the module loads after the first render).
+  input.dataset.ready = 'true';
 }
 
 export async function uploadAll(files, progressList, sessionId) {

@@ -37,15 +37,25 @@ internal sealed partial class SessionEnder(ISessionStore store, IImageStore imag
     private static partial void LogExpired(ILogger logger, string sessionId);
 }
 
-/// <summary>Sweeps ended sessions once a minute.</summary>
-internal sealed class SessionSweeper(SessionEnder ender, TimeProvider time) : BackgroundService
+/// <summary>Sweeps ended sessions once a minute; a failed sweep is logged and the next one tries again.</summary>
+internal sealed partial class SessionSweeper(SessionEnder ender, TimeProvider time, ILogger<SessionSweeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            await ender.SweepAsync(time.GetUtcNow(), stoppingToken);
+            try
+            {
+                await ender.SweepAsync(time.GetUtcNow(), stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogSweepFailed(logger, ex);
+            }
         }
     }
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "Sweeping ended sessions failed; retrying in a minute")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
 }
