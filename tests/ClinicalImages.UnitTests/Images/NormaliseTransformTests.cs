@@ -104,6 +104,29 @@ public sealed class NormaliseTransformTests
         Assert.True(red.R >= 0xE8, $"expected a converted red, got {red}");
     }
 
+    [Theory]
+    [InlineData(0xE2, "ICC_PROFILE\0\x01\x01")]
+    [InlineData(0xE1, "Exif\0\0")]
+    [InlineData(0xE1, "http://ns.adobe.com/xap/1.0/\0")]
+    public async Task Normalise_WhenMetadataSegmentIsGarbage_StillStoresUprightImageWithoutIt(byte marker, string header)
+    {
+        using var pipeline = TestImages.Pipeline();
+        using var photo = TestImages.Quadrants(320, 240);
+        var jpeg = photo.ToByteArray(MagickFormat.Jpeg);
+        // Splice a segment of noise straight after SOI, as a buggy editor might; the photo itself is fine.
+        var noise = new byte[400];
+        new Random(7).NextBytes(noise);
+        var payload = Encoding.Latin1.GetBytes(header).Concat(noise).ToArray();
+        var segment = new byte[] { 0xFF, marker, (byte)((payload.Length + 2) >> 8), (byte)(payload.Length + 2) }.Concat(payload);
+        var spliced = jpeg[..2].Concat(segment).Concat(jpeg[2..]).ToArray();
+
+        var result = await pipeline.NormaliseAsync(new MemoryStream(spliced), CancellationToken.None);
+
+        using var image = TestImages.Read(result.Jpeg);
+        TestImages.AssertUprightQuadrants(image);
+        MetadataAssert.NoneLeft(result.Jpeg);
+    }
+
     [Fact]
     public async Task Normalise_WhenPngHasTransparency_FlattensOntoWhite()
     {

@@ -39,9 +39,17 @@ internal static class ImageNormaliser
     // shift skin and wound colours, so convert first, then Strip() removes the profile.
     private static void ConvertToSrgb(MagickImage image)
     {
-        if (image.GetColorProfile() is not null && image.TransformColorSpace(ColorProfiles.SRGB))
+        try
         {
-            return;
+            if (image.GetColorProfile() is not null && image.TransformColorSpace(ColorProfiles.SRGB))
+            {
+                return;
+            }
+        }
+        catch (MagickErrorException)
+        {
+            // A profile that lcms cannot use (garbage from a buggy editor) says nothing reliable about the
+            // colours; the pixels are still a good photo, so fall through and treat them as untagged.
         }
         if (image.ColorSpace != ColorSpace.sRGB)
         {
