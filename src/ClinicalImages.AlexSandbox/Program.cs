@@ -9,6 +9,9 @@ internal static class Program
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddAlexSandbox();
 
+        // Request URLs carry NHIs (Patient?identifier=…) and launch contexts: keep ASP.NET Core's request logs off.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
         var app = builder.Build();
         app.MapAlexSandbox("");
         app.MapSandboxConsole();

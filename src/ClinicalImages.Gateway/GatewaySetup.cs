@@ -39,9 +39,12 @@ public static class GatewaySetup
         services.AddTransient<AlexFiler>();
         services.AddTransient<IAlexGateway, AlexGateway>();
 
+        // HttpClient's own logs print request URLs, and ALEX URLs carry NHIs and launch contexts: none of them.
         services.AddHttpClient(AlexTokenProvider.HttpClientName)
+            .RemoveAllLoggers()
             .AddStandardResilienceHandler(o => o.Retry.DisableForUnsafeHttpMethods());
         services.AddHttpClient<AlexClient>()
+            .RemoveAllLoggers()
             .AddResilienceHandler("alex", pipeline => pipeline.AddRetry(ReadRetry()));
         return services;
     }
