@@ -15,6 +15,17 @@ public sealed record CaptureSession(
     DateTimeOffset LastActivityAt,
     DateTimeOffset HardExpiresAt)
 {
+    /// <summary>SHA-256 (hex) of the live phone hand-off token — never the token itself.</summary>
+    public string? HandoffTokenHash { get; init; }
+
+    /// <summary>When the live hand-off token stops working.</summary>
+    public DateTimeOffset? HandoffExpiresAt { get; init; }
+
+    /// <summary>The one phone bound to this session (a random id held in the phone's cookie), if any.</summary>
+    public string? PhoneId { get; init; }
+
+    public DateTimeOffset? PhoneBoundAt { get; init; }
+
     public override string ToString() => $"CaptureSession({Id})";
 }
 

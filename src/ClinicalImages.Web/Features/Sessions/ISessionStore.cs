@@ -19,6 +19,19 @@ public interface ISessionStore
 
     Task EndAsync(string sessionId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Read-modify-write of one live session, safe against concurrent writers on any instance.
+    /// <paramref name="change"/> returns the new session, or null to leave it as it is (it may run more than once).
+    /// Returns the session as stored afterwards, or null when it is not live.
+    /// </summary>
+    Task<CaptureSession?> UpdateAsync(string sessionId, Func<CaptureSession, CaptureSession?> change, CancellationToken cancellationToken);
+
+    /// <summary>Indexes a phone hand-off token (by its hash) to its session until it expires.</summary>
+    Task StoreHandoffAsync(string tokenHash, string sessionId, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+
+    /// <summary>Takes a hand-off token out of the index, once: the first caller gets the session id, every later one null.</summary>
+    Task<string?> RedeemHandoffAsync(string tokenHash, CancellationToken cancellationToken);
+
     /// <summary>True the first time a launch fingerprint is seen within <paramref name="remember"/>; false on replay.</summary>
     Task<bool> TryUseLaunchAsync(string fingerprint, TimeSpan remember, CancellationToken cancellationToken);
 

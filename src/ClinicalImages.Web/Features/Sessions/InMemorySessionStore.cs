@@ -10,6 +10,7 @@ internal sealed class InMemorySessionStore(IOptions<CaptureSessionOptions> optio
 {
     private readonly ConcurrentDictionary<string, Entry> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _launches = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string SessionId, DateTimeOffset ExpiresAt)> _handoffs = new(StringComparer.Ordinal);
 
     public Task CreateAsync(CaptureSession session, CancellationToken cancellationToken)
     {
@@ -24,7 +25,10 @@ internal sealed class InMemorySessionStore(IOptions<CaptureSessionOptions> optio
     public Task<CaptureSession?> GetAsync(string sessionId, CancellationToken cancellationToken) =>
         Task.FromResult(Live(sessionId)?.Session);
 
-    public Task<CaptureSession?> TouchAsync(string sessionId, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<CaptureSession?> TouchAsync(string sessionId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        UpdateAsync(sessionId, s => s with { LastActivityAt = now }, cancellationToken);
+
+    public Task<CaptureSession?> UpdateAsync(string sessionId, Func<CaptureSession, CaptureSession?> change, CancellationToken cancellationToken)
     {
         var entry = Live(sessionId);
         if (entry is null)
@@ -34,10 +38,25 @@ internal sealed class InMemorySessionStore(IOptions<CaptureSessionOptions> optio
 
         lock (entry)
         {
-            entry.Session = entry.Session with { LastActivityAt = now };
+            entry.Session = change(entry.Session) ?? entry.Session;
             return Task.FromResult<CaptureSession?>(entry.Session);
         }
     }
+
+    public Task StoreHandoffAsync(string tokenHash, string sessionId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        foreach (var old in _handoffs.Where(h => h.Value.ExpiresAt < now).Select(h => h.Key).ToList())
+        {
+            _handoffs.TryRemove(old, out _);
+        }
+
+        _handoffs[tokenHash] = (sessionId, expiresAt);
+        return Task.CompletedTask;
+    }
+
+    public Task<string?> RedeemHandoffAsync(string tokenHash, CancellationToken cancellationToken) =>
+        Task.FromResult(_handoffs.TryRemove(tokenHash, out var handoff) && handoff.ExpiresAt > time.GetUtcNow() ? handoff.SessionId : null);
 
     public Task EndAsync(string sessionId, CancellationToken cancellationToken)
     {
