@@ -17,6 +17,9 @@ internal sealed class AlexGateway(LaunchDecoder launches, PatientReader patients
     public Task<PractitionerSummary> GetPractitionerAsync(string facilityId, string practitionerId, CancellationToken cancellationToken) =>
         patients.ReadPractitionerAsync(facilityId, practitionerId, cancellationToken);
 
+    public Task<string?> GetPracticeNameAsync(string facilityId, CancellationToken cancellationToken) =>
+        patients.ReadPracticeNameAsync(facilityId, cancellationToken);
+
     public Task<FilingReceipt> FileImageAsync(FilingRequest request, CancellationToken cancellationToken) =>
         filer.FileAsync(request, cancellationToken);
 

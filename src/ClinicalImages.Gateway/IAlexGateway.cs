@@ -12,6 +12,9 @@ public interface IAlexGateway
 
     Task<PractitionerSummary> GetPractitionerAsync(string facilityId, string practitionerId, CancellationToken cancellationToken);
 
+    /// <summary>The practice's name (its ALEX Location), or null when ALEX has none.</summary>
+    Task<string?> GetPracticeNameAsync(string facilityId, CancellationToken cancellationToken);
+
     /// <summary>Files one image; after an unclear outcome, returns the receipt of the copy ALEX already holds.</summary>
     Task<FilingReceipt> FileImageAsync(FilingRequest request, CancellationToken cancellationToken);
 

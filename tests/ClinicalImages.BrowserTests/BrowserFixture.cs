@@ -12,6 +12,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = default!;
 
+    /// <summary>Playwright's device descriptors (viewport, user agent, touch) for emulating phones.</summary>
+    public IReadOnlyDictionary<string, BrowserNewContextOptions> Devices => _playwright!.Devices;
+
     public static string ArtifactsPath { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
 
     public async Task InitializeAsync()

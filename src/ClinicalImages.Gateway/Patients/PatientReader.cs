@@ -21,6 +21,13 @@ internal sealed class PatientReader(AlexClient client)
         return new PractitionerSummary(practitionerId, Display(practitioner.Name) ?? "Unnamed clinician");
     }
 
+    /// <summary>The practice's name from its Location, for the phone's "who and where" screen.</summary>
+    public async Task<string?> ReadPracticeNameAsync(string facilityId, CancellationToken cancellationToken)
+    {
+        var bundle = FhirJson.Deserialize<Bundle>(await client.ReadRawAsync(facilityId, "Location", cancellationToken));
+        return bundle.Entry.Select(e => e.Resource).OfType<Location>().Select(l => l.Name).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n));
+    }
+
     internal static PatientSummary Summarise(Patient patient, string patientId)
     {
         var nhi = patient.Identifier.FirstOrDefault(i => i.System == NhiSystem)?.Value;

@@ -6,6 +6,8 @@ public enum SessionEventKind
     ImageChanged,
     ImageRemoved,
     CommitProgress,
+    PhoneConnected,
+    PhoneDisconnected,
     SessionEnded,
 }
 

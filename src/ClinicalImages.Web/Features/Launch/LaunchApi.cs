@@ -76,6 +76,7 @@ internal static partial class LaunchApi
     {
         var patientTask = gateway.GetPatientAsync(launch.FacilityId, launch.PatientId!, cancellationToken);
         var providerTask = gateway.GetPractitionerAsync(launch.FacilityId, launch.ProviderId, cancellationToken);
+        var practiceTask = gateway.GetPracticeNameAsync(launch.FacilityId, cancellationToken);
         var patient = await patientTask;
         string providerName;
         try
@@ -90,9 +91,25 @@ internal static partial class LaunchApi
         var session = new CaptureSession(
             NewId(), launch.FacilityId, launch.PatientId!, launch.ProviderId,
             new SessionPatient(patient.Nhi ?? string.Empty, patient.DisplayName, patient.BirthDate, patient.Gender),
-            providerName, now, now, now + settings.Max);
+            providerName, now, now, now + settings.Max)
+        {
+            PracticeName = await PracticeNameAsync(practiceTask),
+        };
         await store.CreateAsync(session, cancellationToken);
         return session;
+    }
+
+    // The practice name only decorates the phone's screen: a failure to read it must not stop the launch.
+    private static async Task<string?> PracticeNameAsync(Task<string?> read)
+    {
+        try
+        {
+            return await read;
+        }
+        catch (AlexException)
+        {
+            return null;
+        }
     }
 
     /// <summary>128 random bits, URL-safe.</summary>

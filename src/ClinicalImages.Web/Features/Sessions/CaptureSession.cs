@@ -15,6 +15,9 @@ public sealed record CaptureSession(
     DateTimeOffset LastActivityAt,
     DateTimeOffset HardExpiresAt)
 {
+    /// <summary>The practice's name from ALEX, for the phone's "who and where" screen.</summary>
+    public string? PracticeName { get; init; }
+
     /// <summary>SHA-256 (hex) of the live phone hand-off token — never the token itself.</summary>
     public string? HandoffTokenHash { get; init; }
 

@@ -1,0 +1,21 @@
+using ClinicalImages.Web.Features.Mobile;
+
+namespace ClinicalImages.Web.Features.Handoff;
+
+internal static class HandoffSetup
+{
+    /// <summary>The QR hand-off and the phone's cookie and access.</summary>
+    public static IServiceCollection AddHandoff(this IServiceCollection services)
+    {
+        services.AddOptions<HandoffOptions>()
+            .BindConfiguration(HandoffOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => o.PublicBaseUrl is null || o.PublicBaseUrl.IsAbsoluteUri,
+                "Handoff:PublicBaseUrl must be an absolute URL that phones can reach, e.g. https://images.example.nz.")
+            .ValidateOnStart();
+        services.AddSingleton<HandoffService>();
+        services.AddScoped<PhoneAccess>();
+        services.AddAuthentication().AddPhoneCookie();
+        return services;
+    }
+}

@@ -1,0 +1,232 @@
+// The phone: capture → review → send. Photos are compressed here (long edge ≤ 2560 px, JPEG), kept in memory and
+// IndexedDB only until the server confirms them, then dropped. Nothing is written to the camera roll.
+const root = document.getElementById('phone');
+const maxEdge = Number(root.dataset.maxEdge);
+const quality = Number(root.dataset.quality);
+const retryDelays = [1000, 2000, 4000, 8000, 15000];
+const parallel = 2;
+const shots = [];
+
+const $ = selector => root.querySelector(selector);
+const show = name => {
+  root.querySelectorAll('[data-screen]').forEach(s => { s.hidden = s.dataset.screen !== name; });
+  root.dataset.screenShown = name;
+};
+const problem = text => { const p = $('[data-text="problem"]'); p.textContent = text || ''; p.hidden = !text; };
+
+// ---- IndexedDB: photos waiting to be sent survive a reload or a lost connection ----
+const db = new Promise((resolve, reject) => {
+  const open = indexedDB.open('clinical-images', 1);
+  open.onupgradeneeded = () => open.result.createObjectStore('pending', { keyPath: 'id' });
+  open.onsuccess = () => resolve(open.result);
+  open.onerror = () => reject(open.error);
+});
+async function store(mode, action) {
+  const handle = await db;
+  return new Promise((resolve, reject) => {
+    const tx = handle.transaction('pending', mode);
+    const request = action(tx.objectStore('pending'));
+    tx.oncomplete = () => resolve(request?.result);
+    tx.onerror = () => reject(tx.error);
+  });
+}
+const remember = shot => store('readwrite', s => s.put({ id: shot.id, blob: shot.blob, type: shot.type })).catch(() => {});
+const forget = shot => store('readwrite', s => s.delete(shot.id)).catch(() => {});
+const pending = () => store('readonly', s => s.getAll()).catch(() => []);
+
+// ---- compression ----
+async function compress(file) {
+  let bitmap;
+  try {
+    bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+  } catch {
+    // A format this browser cannot decode (HEIC outside Safari): send it as it is; the server converts it.
+    return { blob: file, type: file.type || (/\.hei[cf]$/i.test(file.name) ? 'image/heic' : 'application/octet-stream') };
+  }
+  const scale = Math.min(1, maxEdge / Math.max(bitmap.width, bitmap.height));
+  const width = Math.round(bitmap.width * scale);
+  const height = Math.round(bitmap.height * scale);
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  canvas.getContext('2d').drawImage(bitmap, 0, 0, width, height);
+  bitmap.close();
+  const blob = await new Promise(resolve => canvas.toBlob(resolve, 'image/jpeg', quality));
+  return { blob, type: 'image/jpeg' };
+}
+
+async function add(files) {
+  problem('');
+  for (const file of files) {
+    const { blob, type } = await compress(file);
+    const shot = { id: crypto.randomUUID(), blob, type, url: URL.createObjectURL(blob), state: 'waiting' };
+    shots.push(shot);
+    await remember(shot);
+  }
+  renderShots();
+  show('review');
+}
+
+function renderShots() {
+  const list = $('[data-list="shots"]');
+  list.replaceChildren(...shots.map((shot, index) => {
+    const item = document.createElement('li');
+    const img = document.createElement('img');
+    img.src = shot.url;
+    img.alt = `Photo ${index + 1}`;
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.textContent = '✕';
+    remove.setAttribute('aria-label', `Remove photo ${index + 1}`);
+    remove.addEventListener('click', async () => {
+      shots.splice(shots.indexOf(shot), 1);
+      URL.revokeObjectURL(shot.url);
+      await forget(shot);
+      renderShots();
+      if (shots.length === 0) show('capture');
+    });
+    item.append(img, remove);
+    return item;
+  }));
+  $('[data-action="upload"]').textContent = `Send ${shots.length} ${shots.length === 1 ? 'photo' : 'photos'}`;
+}
+
+// ---- sending ----
+async function api(url, body) {
+  const response = await fetch(url, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'clinical-images' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) {
+    const error = new Error(await problemText(response));
+    error.status = response.status;
+    throw error;
+  }
+  return response.json();
+}
+
+async function problemText(response) {
+  try { return (await response.json()).detail || `refused (${response.status})`; } catch { return `refused (${response.status})`; }
+}
+
+function put(slot, blob, onProgress) {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open(slot.method, slot.url);
+    for (const [name, value] of Object.entries(slot.headers || {})) request.setRequestHeader(name, value);
+    request.upload.onprogress = e => { if (e.lengthComputable) onProgress(e.loaded, e.total); };
+    request.onload = () => {
+      if (request.status >= 200 && request.status < 300) return resolve();
+      const error = new Error(`the upload was refused (${request.status})`);
+      error.status = request.status;
+      reject(error);
+    };
+    request.onerror = () => reject(new Error('the connection dropped'));
+    request.send(blob);
+  });
+}
+
+const waitOnline = () => navigator.onLine ? Promise.resolve() : new Promise(resolve => addEventListener('online', resolve, { once: true }));
+const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
+// 4xx answers (other than a slot that expired) will not change on a retry.
+const retryable = error => !error.status || error.status >= 500 || error.status === 403 || error.status === 408 || error.status === 429;
+
+async function send(shot, row, details) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await waitOnline();
+      row.state('sending', 0);
+      const slot = shot.slot && new Date(shot.slot.expiresAt) > new Date(Date.now() + 30000)
+        ? shot.slot
+        : (shot.slot = await api('/api/mobile/uploads', { contentType: shot.type, length: shot.blob.size }));
+      await put(slot, shot.blob, (loaded, total) => row.state('sending', loaded / total));
+      await api(`/api/mobile/images/${encodeURIComponent(slot.imageId)}/complete`, details);
+      shot.state = 'sent';
+      row.state('sent');
+      await forget(shot);
+      URL.revokeObjectURL(shot.url);
+      shot.blob = null;
+      return true;
+    } catch (error) {
+      if (error.status === 401) { row.state('failed', 0, error.message); throw error; }
+      if (!retryable(error) || attempt >= retryDelays.length) { row.state('failed', 0, error.message); return false; }
+      if (error.status === 403) shot.slot = null;
+      row.state('retrying', 0, `${error.message} — trying again`);
+      $('[data-text="offline"]').hidden = navigator.onLine;
+      await pause(retryDelays[attempt]);
+    }
+  }
+}
+
+function progressRow(index, total, size) {
+  const item = document.createElement('li');
+  const label = document.createElement('span');
+  const bar = document.createElement('progress');
+  bar.max = 1;
+  bar.value = 0;
+  item.append(label, bar);
+  $('[data-list="progress"]').append(item);
+  return {
+    state(state, fraction = 0, message = '') {
+      item.dataset.state = state;
+      bar.value = state === 'sent' ? 1 : fraction;
+      const kb = Math.round(size / 1024);
+      label.textContent = state === 'sent' ? `Photo ${index} of ${total}: sent`
+        : state === 'failed' ? `Photo ${index} of ${total}: not sent — ${message}`
+        : state === 'retrying' ? `Photo ${index} of ${total}: ${message}`
+        : `Photo ${index} of ${total}: ${Math.round(fraction * kb)} of ${kb} KB`;
+    },
+  };
+}
+
+async function sendAll() {
+  const details = {
+    laterality: $('[data-field="laterality"]').value || null,
+    bodySiteCode: $('[data-field="bodySiteCode"]').value || null,
+  };
+  const batch = shots.filter(s => s.state !== 'sent');
+  $('[data-list="progress"]').replaceChildren();
+  show('uploading');
+  const rows = batch.map((shot, i) => progressRow(i + 1, batch.length, shot.blob.size));
+  let next = 0;
+  let sent = 0;
+  try {
+    await Promise.all(Array.from({ length: Math.min(parallel, batch.length) }, async () => {
+      while (next < batch.length) {
+        const i = next++;
+        if (await send(batch[i], rows[i], details)) sent++;
+      }
+    }));
+  } catch (error) {
+    problem(error.message);
+    return;
+  }
+  const failed = batch.length - sent;
+  shots.splice(0, shots.length, ...shots.filter(s => s.state !== 'sent'));
+  if (failed > 0) {
+    problem(`${failed} ${failed === 1 ? 'photo was' : 'photos were'} not sent. Check the connection and try again.`);
+    renderShots();
+    show('review');
+    return;
+  }
+  $('[data-text="summary"]').textContent = `${sent} ${sent === 1 ? 'photo is' : 'photos are'} on the desktop now.`;
+  show('done');
+}
+
+// ---- wiring ----
+$('[data-action="confirm"]').addEventListener('click', async () => {
+  const waiting = await pending();
+  for (const saved of waiting) {
+    shots.push({ id: saved.id, blob: saved.blob, type: saved.type, url: URL.createObjectURL(saved.blob), state: 'waiting' });
+  }
+  if (shots.length > 0) { renderShots(); show('review'); } else { show('capture'); }
+});
+for (const input of root.querySelectorAll('[data-input]')) {
+  input.addEventListener('change', () => { const files = [...input.files]; input.value = ''; if (files.length) add(files); });
+}
+$('[data-action="upload"]').addEventListener('click', sendAll);
+$('[data-action="more"]').addEventListener('click', () => show('capture'));
+$('[data-action="finish"]').addEventListener('click', () => show('finished'));
+root.dataset.ready = 'true';
