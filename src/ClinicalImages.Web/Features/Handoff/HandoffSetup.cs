@@ -1,4 +1,6 @@
+using ClinicalImages.Web.Features.Events;
 using ClinicalImages.Web.Features.Mobile;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace ClinicalImages.Web.Features.Handoff;
 
@@ -16,6 +18,8 @@ internal static class HandoffSetup
         services.AddSingleton<HandoffService>();
         services.AddScoped<PhoneAccess>();
         services.AddAuthentication().AddPhoneCookie();
+        services.AddScoped<CircuitReconnects>();
+        services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitReconnects>());
         return services;
     }
 }
