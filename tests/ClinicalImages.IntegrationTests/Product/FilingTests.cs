@@ -9,7 +9,12 @@ public sealed class FilingTests(FilingTests.Factory product) : IClassFixture<Fil
     /// <summary>A short ALEX timeout, so "ALEX stored it but never answered" is seen in seconds.</summary>
     public sealed class Factory : ProductFactory
     {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Alex:TimeoutSeconds"] = "3" };
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Alex:TimeoutSeconds"] = "3",
+            ["Filing:RetryAttempts"] = "2",
+            ["Filing:RetryBaseDelayMs"] = "50",
+        };
     }
 
     [Fact]
@@ -54,22 +59,36 @@ public sealed class FilingTests(FilingTests.Factory product) : IClassFixture<Fil
     }
 
     [Fact]
-    public async Task Commit_WhenThePracticeComputerIsUnreachable_FailsWithAPlainMessageAndFilesNothing()
+    public async Task Commit_WhenThePracticeComputerWakesUpAfterTwoTries_FilesOnce()
     {
-        using var desktop = await Desktop.LaunchAsync(product);
+        using var desktop = await Desktop.LaunchAsync(product, nhi: "ZZZ0032");
         var imageId = await desktop.UploadReadyAsync("screenshot.png");
         var sandbox = new SandboxApi(desktop.Http);
         await sandbox.SetFaultAsync("unavailable", count: 2);
 
         var done = await desktop.WaitForCommitAsync((await desktop.CommitAsync(imageId)).GetProperty("commitId").GetString()!);
 
+        Assert.Equal("filed", done.GetProperty("items")[0].GetProperty("state").GetString());
+        Assert.Single(await sandbox.FiledAsync("ZZZ0032"), f => f.Identifier == imageId);
+    }
+
+    [Fact]
+    public async Task Commit_WhenThePracticeComputerStaysUnreachable_FailsWithAPlainMessageAndFilesNothing()
+    {
+        using var desktop = await Desktop.LaunchAsync(product, facilityId: SandboxApi.OtherFacility, nhi: "ZMW2174");
+        var imageId = await desktop.UploadReadyAsync("screenshot.png");
+        var sandbox = new SandboxApi(desktop.Http);
+        await sandbox.SetFaultAsync("unavailable", facilityId: SandboxApi.OtherFacility);
+
+        var done = await desktop.WaitForCommitAsync((await desktop.CommitAsync(imageId)).GetProperty("commitId").GetString()!);
+
         var item = done.GetProperty("items")[0];
         Assert.Equal("failed", item.GetProperty("state").GetString());
         Assert.Equal("The practice computer that Medtech uses is not reachable — try again in a minute.", item.GetProperty("message").GetString());
-        Assert.DoesNotContain(await sandbox.FiledAsync(SandboxApi.Nhi), f => f.Identifier == imageId);
         var image = (await desktop.SessionAsync()).GetProperty("images").EnumerateArray().Single(i => i.GetProperty("id").GetString() == imageId);
         Assert.Equal("failed", image.GetProperty("status").GetString());
-        await sandbox.SetFaultAsync("none");
+        await sandbox.SetFaultAsync("none", facilityId: SandboxApi.OtherFacility);
+        Assert.DoesNotContain(await sandbox.FiledAsync("ZMW2174", SandboxApi.OtherFacility), f => f.Identifier == imageId);
     }
 
     [Fact]

@@ -12,4 +12,16 @@ public sealed class FilingOptions
     /// <summary>How many images of one commit are filed at once.</summary>
     [Range(1, 16)]
     public int Parallelism { get; set; } = 4;
+
+    /// <summary>How many times a transient failure (practice PC asleep, timeout, 5xx, 429) is tried again.</summary>
+    [Range(0, 20)]
+    public int RetryAttempts { get; set; } = 4;
+
+    /// <summary>First back-off; it doubles each time, with jitter, unless ALEX says Retry-After.</summary>
+    [Range(1, 60_000)]
+    public int RetryBaseDelayMs { get; set; } = 2000;
+
+    /// <summary>The most one image may spend being retried before it is shown as "not filed — retry".</summary>
+    [Range(1, 3600)]
+    public int RetryBudgetSeconds { get; set; } = 120;
 }

@@ -9,6 +9,7 @@ internal static class FilingSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<CommitService>();
+        services.AddSingleton<FilingRetry>();
         services.AddSingleton<ImageFiler>();
         services.AddHostedService<CommitWorker>();
         return services;

@@ -19,7 +19,7 @@ internal sealed partial class ImageFiler(
     IImageStore images,
     ImageService imageService,
     ImagePipeline pipeline,
-    IAlexGateway gateway,
+    FilingRetry retry,
     ISessionEvents events,
     IOptions<AlexOptions> alexOptions,
     IOptions<FilingOptions> filingOptions,
@@ -54,7 +54,9 @@ internal sealed partial class ImageFiler(
             var request = await PrepareAsync(session, image, cancellationToken);
 
             await report(new CommitItem(imageId, CommitItemState.Sending));
-            var receipt = await gateway.FileImageAsync(request, cancellationToken);
+            var receipt = await retry.FileAsync(request,
+                attempt => report(new CommitItem(imageId, CommitItemState.Sending, $"Medtech did not answer; trying again (attempt {attempt}).")),
+                cancellationToken);
             var filed = image with
             {
                 Status = ImageStatus.Filed,
