@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using ClinicalImages.Web.Features.Handoff;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
+using ClinicalImages.Web.Hosting;
 
 namespace ClinicalImages.Web.Features.Mobile;
 
@@ -14,25 +14,7 @@ internal static class PhoneCookie
     public const string PhoneClaim = "pid";
 
     public static AuthenticationBuilder AddPhoneCookie(this AuthenticationBuilder builder) =>
-        builder.AddCookie(Scheme, options =>
-        {
-            options.Cookie.Name = CookieName;
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            options.Cookie.IsEssential = true;
-            options.Cookie.Path = "/";
-            options.ExpireTimeSpan = TimeSpan.FromHours(3);
-            options.SlidingExpiration = false;
-            options.Events = new CookieAuthenticationEvents
-            {
-                OnRedirectToLogin = context =>
-                {
-                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                    return Task.CompletedTask;
-                },
-            };
-        });
+        builder.AddCookie(Scheme, options => SessionCookies.Configure(options, CookieName, TimeSpan.FromHours(3)));
 
     public static ClaimsPrincipal Principal(PhoneBinding binding) => new(new ClaimsIdentity(
         [new Claim(SessionClaim, binding.SessionId), new Claim(PhoneClaim, binding.PhoneId)], Scheme));

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
+using ClinicalImages.Web.Hosting;
 
 namespace ClinicalImages.Web.Features.Sessions;
 
@@ -20,34 +20,15 @@ internal static class SessionCookie
     public static AuthenticationBuilder AddSessionCookie(this AuthenticationBuilder builder) =>
         builder.AddCookie(Scheme, options =>
         {
-            options.Cookie.Name = CookieName;
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            options.Cookie.IsEssential = true;
-            options.ExpireTimeSpan = TimeSpan.FromHours(12);
-            options.SlidingExpiration = false;
-            options.Events = new CookieAuthenticationEvents
+            SessionCookies.Configure(options, CookieName, TimeSpan.FromHours(12));
+            options.Events.OnValidatePrincipal = async context =>
             {
-                OnRedirectToLogin = context =>
+                var sessionId = SessionId(context.Principal);
+                var store = context.HttpContext.RequestServices.GetRequiredService<ISessionStore>();
+                if (sessionId is null || await store.GetAsync(sessionId, context.HttpContext.RequestAborted) is null)
                 {
-                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                    return Task.CompletedTask;
-                },
-                OnRedirectToAccessDenied = context =>
-                {
-                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    return Task.CompletedTask;
-                },
-                OnValidatePrincipal = async context =>
-                {
-                    var sessionId = SessionId(context.Principal);
-                    var store = context.HttpContext.RequestServices.GetRequiredService<ISessionStore>();
-                    if (sessionId is null || await store.GetAsync(sessionId, context.HttpContext.RequestAborted) is null)
-                    {
-                        context.RejectPrincipal();
-                    }
-                },
+                    context.RejectPrincipal();
+                }
             };
         });
 
