@@ -15,6 +15,9 @@ internal sealed class CommitService(ISessionStore store, ISessionEvents events, 
 
     public ChannelReader<CommitTicket> Queue => _queue.Reader;
 
+    /// <summary>Puts a saved commit back in the queue (after a restart, or when another instance stopped).</summary>
+    public ValueTask ResumeAsync(CommitTicket ticket, CancellationToken cancellationToken) => _queue.Writer.WriteAsync(ticket, cancellationToken);
+
     public async Task<CommitJob> StartAsync(CaptureSession session, IReadOnlyList<string> imageIds, CancellationToken cancellationToken)
     {
         var items = new List<CommitItem>();
@@ -27,7 +30,6 @@ internal sealed class CommitService(ISessionStore store, ISessionEvents events, 
                 { Status: ImageStatus.Uploading } => new CommitItem(imageId, CommitItemState.Refused, "This photo is still uploading. Save it once it shows as ready."),
                 { Status: ImageStatus.Filed, Filing: { } receipt } =>
                     new CommitItem(imageId, CommitItemState.Filed, "Already in Medtech.", receipt.ResourceType, receipt.ResourceId),
-                { Status: ImageStatus.Filing } => new CommitItem(imageId, CommitItemState.Refused, "This photo is already being saved to Medtech."),
                 _ => new CommitItem(imageId, CommitItemState.Queued),
             });
         }
@@ -44,4 +46,5 @@ internal sealed class CommitService(ISessionStore store, ISessionEvents events, 
     }
 }
 
-internal sealed record CommitTicket(string SessionId, string CommitId);
+/// <summary>Which commit of which session to work on.</summary>
+public sealed record CommitTicket(string SessionId, string CommitId);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ClinicalImages.Web.Features.Events;
 using ClinicalImages.Web.Features.Sessions;
 using Microsoft.Extensions.Options;
@@ -13,14 +14,21 @@ internal sealed partial class CommitWorker(
     IOptions<FilingOptions> options,
     ILogger<CommitWorker> logger) : BackgroundService
 {
+    private readonly ConcurrentDictionary<CommitTicket, byte> _running = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await foreach (var ticket in commits.Queue.ReadAllAsync(stoppingToken))
         {
-            // Commits run side by side; each bounds its own images.
-            _ = Task.Run(() => RunAsync(ticket, stoppingToken), stoppingToken);
+            // Commits run side by side; each bounds its own images. A commit already running here is not doubled.
+            if (_running.TryAdd(ticket, 0))
+            {
+                _ = Task.Run(() => RunAsync(ticket, stoppingToken), stoppingToken);
+            }
         }
     }
+
+    public bool IsRunning(CommitTicket ticket) => _running.ContainsKey(ticket);
 
     internal async Task RunAsync(CommitTicket ticket, CancellationToken cancellationToken)
     {
@@ -50,7 +58,9 @@ internal sealed partial class CommitWorker(
                 await events.PublishAsync(new SessionEvent(session.Id, SessionEventKind.CommitProgress, item.ImageId), cancellationToken);
             }
 
-            var queued = job.Items.Where(i => i.State == CommitItemState.Queued).Select(i => i.ImageId).ToList();
+            // Preparing or sending: an attempt that stopped with its instance; the filer's lease and search make it safe.
+            var queued = job.Items.Where(i => i.State is CommitItemState.Queued or CommitItemState.Preparing or CommitItemState.Sending)
+                .Select(i => i.ImageId).ToList();
             await Parallel.ForEachAsync(queued,
                 new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken },
                 async (imageId, ct) => await filer.FileAsync(session, imageId, UpdateAsync, ct));
@@ -59,6 +69,10 @@ internal sealed partial class CommitWorker(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogCommitFailed(logger, ex, ticket.SessionId, ticket.CommitId);
+        }
+        finally
+        {
+            _running.TryRemove(ticket, out _);
         }
     }
 

@@ -24,4 +24,15 @@ public sealed class FilingOptions
     /// <summary>The most one image may spend being retried before it is shown as "not filed — retry".</summary>
     [Range(1, 3600)]
     public int RetryBudgetSeconds { get; set; } = 120;
+
+    /// <summary>
+    /// How long one instance holds the right to file an image. If it dies, another takes over after this; it must
+    /// outlast an attempt (retry budget plus rendering).
+    /// </summary>
+    [Range(2, 7200)]
+    public int LeaseSeconds { get; set; } = 300;
+
+    /// <summary>How often open commits left by a stopped instance are looked for.</summary>
+    [Range(1, 3600)]
+    public int RecoverySeconds { get; set; } = 60;
 }

@@ -7,11 +7,15 @@ internal static class FilingSetup
         services.AddOptions<FilingOptions>()
             .BindConfiguration(FilingOptions.SectionName)
             .ValidateDataAnnotations()
+            .Validate(o => o.LeaseSeconds > o.RetryBudgetSeconds,
+                "Filing:LeaseSeconds must be longer than Filing:RetryBudgetSeconds, or a slow attempt could be taken over while it still runs.")
             .ValidateOnStart();
         services.AddSingleton<CommitService>();
         services.AddSingleton<FilingRetry>();
         services.AddSingleton<ImageFiler>();
-        services.AddHostedService<CommitWorker>();
+        services.AddSingleton<CommitWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<CommitWorker>());
+        services.AddHostedService<CommitRecovery>();
         return services;
     }
 }

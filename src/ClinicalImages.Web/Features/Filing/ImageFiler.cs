@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using ClinicalImages.Gateway;
 using ClinicalImages.Gateway.Errors;
@@ -20,6 +19,8 @@ internal sealed partial class ImageFiler(
     ImageService imageService,
     ImagePipeline pipeline,
     FilingRetry retry,
+    IAlexGateway gateway,
+    TimeProvider time,
     ISessionEvents events,
     IOptions<AlexOptions> alexOptions,
     IOptions<FilingOptions> filingOptions,
@@ -27,20 +28,19 @@ internal sealed partial class ImageFiler(
     TimeZoneInfo clinicalZone,
     ILogger<ImageFiler> logger)
 {
-    private static readonly ConcurrentDictionary<string, byte> InFlight = new(StringComparer.Ordinal);
-
     public async Task FileAsync(CaptureSession session, string imageId, Func<CommitItem, Task> report, CancellationToken cancellationToken)
     {
-        if (!InFlight.TryAdd(imageId, 0))
+        var owner = Guid.NewGuid().ToString("N");
+        if (!await AcquireAsync(imageId, owner, cancellationToken))
         {
-            await report(new CommitItem(imageId, CommitItemState.Refused, "This photo is already being saved to Medtech."));
+            await report(new CommitItem(imageId, CommitItemState.Failed, "This photo is being saved by another request that has not finished. Try again in a few minutes."));
             return;
         }
 
         try
         {
             var image = await store.GetImageAsync(session.Id, imageId, cancellationToken);
-            if (image is null || !image.CanFile)
+            if (image is null || image.Status is ImageStatus.Uploading or ImageStatus.Filed)
             {
                 await report(image?.Filing is { } done
                     ? new CommitItem(imageId, CommitItemState.Filed, "Already in Medtech.", done.ResourceType, done.ResourceId)
@@ -48,25 +48,23 @@ internal sealed partial class ImageFiler(
                 return;
             }
 
+            // Still marked "filing" while we hold the lease: an attempt died half-way. ALEX may hold it already.
+            var orphaned = image.Status == ImageStatus.Filing;
             image = image with { Status = ImageStatus.Filing, Problem = null };
             await imageService.SaveAsync(session, image, cancellationToken);
             await report(new CommitItem(imageId, CommitItemState.Preparing));
             var request = await PrepareAsync(session, image, cancellationToken);
+            if (orphaned && await gateway.FindFiledImageAsync(request, cancellationToken) is { } earlier)
+            {
+                await CompleteAsync(session, image, earlier, report, cancellationToken);
+                return;
+            }
 
             await report(new CommitItem(imageId, CommitItemState.Sending));
             var receipt = await retry.FileAsync(request,
                 attempt => report(new CommitItem(imageId, CommitItemState.Sending, $"Medtech did not answer; trying again (attempt {attempt}).")),
                 cancellationToken);
-            var filed = image with
-            {
-                Status = ImageStatus.Filed,
-                Filing = new FiledReceipt(receipt.ResourceType, receipt.ResourceId, receipt.VersionId, receipt.FiledAt, receipt.Reconciled),
-            };
-            await imageService.SaveAsync(session, filed, cancellationToken);
-
-            // Medtech holds it now: the full-size copy leaves our storage; the thumbnail goes with the session.
-            await images.DeleteAsync(ImageKeys.Upright(session.Id, imageId), cancellationToken);
-            await report(new CommitItem(imageId, CommitItemState.Filed, null, receipt.ResourceType, receipt.ResourceId));
+            await CompleteAsync(session, image, receipt, report, cancellationToken);
         }
         catch (Exception ex) when (ex is AlexException or ImageRejectedException or ImageProblemException)
         {
@@ -79,9 +77,41 @@ internal sealed partial class ImageFiler(
         }
         finally
         {
-            InFlight.TryRemove(imageId, out _);
+            await store.ReleaseFilingLeaseAsync(imageId, owner, CancellationToken.None);
             await events.PublishAsync(new SessionEvent(session.Id, SessionEventKind.ImageChanged, imageId), CancellationToken.None);
         }
+    }
+
+    private async Task CompleteAsync(CaptureSession session, ImageRecord image, FilingReceipt receipt, Func<CommitItem, Task> report, CancellationToken cancellationToken)
+    {
+        var filed = image with
+        {
+            Status = ImageStatus.Filed,
+            Filing = new FiledReceipt(receipt.ResourceType, receipt.ResourceId, receipt.VersionId, receipt.FiledAt, receipt.Reconciled),
+        };
+        await imageService.SaveAsync(session, filed, cancellationToken);
+
+        // Medtech holds it now: the full-size copy leaves our storage; the thumbnail goes with the session.
+        await images.DeleteAsync(ImageKeys.Upright(session.Id, image.Id), cancellationToken);
+        await report(new CommitItem(image.Id, CommitItemState.Filed, null, receipt.ResourceType, receipt.ResourceId));
+    }
+
+    // Another attempt holds the image (a second click, another instance): wait for it rather than send twice.
+    private async Task<bool> AcquireAsync(string imageId, string owner, CancellationToken cancellationToken)
+    {
+        var lease = TimeSpan.FromSeconds(filingOptions.Value.LeaseSeconds);
+        var deadline = time.GetUtcNow() + lease;
+        while (!await store.TryAcquireFilingLeaseAsync(imageId, owner, lease, cancellationToken))
+        {
+            if (time.GetUtcNow() > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), time, cancellationToken);
+        }
+
+        return true;
     }
 
     private async Task<FilingRequest> PrepareAsync(CaptureSession session, ImageRecord image, CancellationToken cancellationToken)

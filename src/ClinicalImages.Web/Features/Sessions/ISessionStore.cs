@@ -47,6 +47,18 @@ public interface ISessionStore
 
     Task<CommitJob?> GetCommitAsync(string sessionId, string commitId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Claims the right to file one image for <paramref name="lease"/>, across every instance. False while another
+    /// owner holds an unexpired lease. The owner renews by acquiring again.
+    /// </summary>
+    Task<bool> TryAcquireFilingLeaseAsync(string imageId, string owner, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Gives a lease back, only if <paramref name="owner"/> still holds it.</summary>
+    Task ReleaseFilingLeaseAsync(string imageId, string owner, CancellationToken cancellationToken);
+
+    /// <summary>Commits saved unfinished, of live sessions: what a restarted instance must resume.</summary>
+    Task<IReadOnlyList<CommitTicket>> ListOpenCommitsAsync(CancellationToken cancellationToken);
+
     /// <summary>Sessions whose deadline has passed and whose images may still be in storage.</summary>
     Task<IReadOnlyList<string>> TakeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }

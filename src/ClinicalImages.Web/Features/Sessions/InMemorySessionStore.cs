@@ -11,6 +11,7 @@ internal sealed class InMemorySessionStore(IOptions<CaptureSessionOptions> optio
     private readonly ConcurrentDictionary<string, Entry> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _launches = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string SessionId, DateTimeOffset ExpiresAt)> _handoffs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Owner, DateTimeOffset ExpiresAt)> _leases = new(StringComparer.Ordinal);
 
     public Task CreateAsync(CaptureSession session, CancellationToken cancellationToken)
     {
@@ -118,6 +119,33 @@ internal sealed class InMemorySessionStore(IOptions<CaptureSessionOptions> optio
 
     public Task<CommitJob?> GetCommitAsync(string sessionId, string commitId, CancellationToken cancellationToken) =>
         Task.FromResult(Live(sessionId) is { } entry && entry.Commits.TryGetValue(commitId, out var job) ? job : null);
+
+    public Task<bool> TryAcquireFilingLeaseAsync(string imageId, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var taken = _leases.AddOrUpdate(imageId, _ => (owner, now + lease),
+            (_, held) => held.Owner == owner || held.ExpiresAt <= now ? (owner, now + lease) : held);
+        return Task.FromResult(taken.Owner == owner);
+    }
+
+    public Task ReleaseFilingLeaseAsync(string imageId, string owner, CancellationToken cancellationToken)
+    {
+        if (_leases.TryGetValue(imageId, out var held) && held.Owner == owner)
+        {
+            _leases.TryRemove(new KeyValuePair<string, (string, DateTimeOffset)>(imageId, held));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<CommitTicket>> ListOpenCommitsAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        IReadOnlyList<CommitTicket> open = [.. _sessions.Values
+            .Where(e => !e.Ended && IsLive(e.Session, now))
+            .SelectMany(e => e.Commits.Values.Where(c => !c.IsFinished).Select(c => new CommitTicket(c.SessionId, c.Id)))];
+        return Task.FromResult(open);
+    }
 
     public Task<IReadOnlyList<string>> TakeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
