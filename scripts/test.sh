@@ -40,7 +40,8 @@ redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --d
 pids+=($!)
 s3_port=$(free_port)
 mkdir -p "$work/s3"
-scripts/s3-server/node_modules/.bin/s3rver -d "$work/s3" -a 127.0.0.1 -p "$s3_port" --silent >"$work/s3.log" 2>&1 &
+# s3rver pages listings with DES continuation tokens; OpenSSL 3 (Node >= 17) has DES only in its legacy provider.
+NODE_OPTIONS=--openssl-legacy-provider scripts/s3-server/node_modules/.bin/s3rver -d "$work/s3" -a 127.0.0.1 -p "$s3_port" --silent >"$work/s3.log" 2>&1 &
 pids+=($!)
 
 wait_port() {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace ClinicalImages.Web.Features.Storage;
 
@@ -9,6 +10,12 @@ internal static class StorageApi
 {
     public static IEndpointRouteBuilder MapStorageApi(this IEndpointRouteBuilder app)
     {
+        // With S3 the browsers talk to the bucket; the disk store's URLs should not exist at all.
+        if (app.ServiceProvider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider != StorageProvider.FileSystem)
+        {
+            return app;
+        }
+
         var group = app.MapGroup("/storage").ExcludeFromDescription();
         group.MapPut("/{**key}", UploadAsync).DisableAntiforgery();
         group.MapGet("/{**key}", ReadAsync);
