@@ -12,10 +12,14 @@ public sealed class Desktop : IDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<Desktop> LaunchAsync(ProductFactory product, string nhi = SandboxApi.Nhi, string facilityId = SandboxApi.Facility)
+    public static Task<Desktop> LaunchAsync(ProductFactory product, string nhi = SandboxApi.Nhi, string facilityId = SandboxApi.Facility) =>
+        LaunchAsync(product, null, nhi, facilityId);
+
+    /// <summary>Launches against a product; <paramref name="sandbox"/> mints the launch when ALEX runs outside it.</summary>
+    public static async Task<Desktop> LaunchAsync(ProductFactory product, SandboxApi? sandbox, string nhi = SandboxApi.Nhi, string facilityId = SandboxApi.Facility)
     {
         var browser = product.NewBrowser();
-        var launch = await new SandboxApi(browser).MintLaunchAsync(nhi, facilityId);
+        var launch = await (sandbox ?? new SandboxApi(browser)).MintLaunchAsync(nhi, facilityId);
         using var response = await browser.GetAsync(launch.LaunchUrl);
         if (response.StatusCode != HttpStatusCode.SeeOther)
         {
@@ -96,6 +100,13 @@ public sealed class Desktop : IDisposable
 
             await Task.Delay(50);
         }
+    }
+
+    /// <summary>True once any image of the commit has reached <paramref name="state"/> (or a later one).</summary>
+    public async Task<bool> HasAnyItemReachedAsync(string commitId, string state)
+    {
+        var commit = await Http.GetFromJsonAsync<JsonElement>($"/api/session/commit/{commitId}");
+        return commit.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("state").GetString() is { } s && (s == state || s is "filed" or "failed"));
     }
 
     public static async Task Expect(HttpResponseMessage response, HttpStatusCode status)

@@ -1,0 +1,138 @@
+using System.Net;
+using System.Security.Cryptography;
+using ClinicalImages.IntegrationTests.Redis;
+using ClinicalImages.TestHost;
+using ClinicalImages.Web.Features.Events;
+using ClinicalImages.Web.Features.Filing;
+using ClinicalImages.Web.Features.Sessions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClinicalImages.IntegrationTests.ScaleOut;
+
+/// <summary>
+/// Two Web instances over one Redis, one storage and one ALEX: the desktop on one, the phone on the other;
+/// and an instance stopped mid-commit whose work another finishes.
+/// </summary>
+public sealed class TwoInstanceTests : IDisposable
+{
+    private readonly StandaloneSandbox _sandbox = new();
+    private readonly string _storage = Directory.CreateTempSubdirectory("clinical-images-shared-").FullName;
+    private readonly string _prefix = RedisServer.NewPrefix();
+    private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    private SharedProduct Instance(IDictionary<string, string?>? extra = null)
+    {
+        var settings = _sandbox.AlexSettings();
+        settings["Redis:ConnectionString"] = RedisServer.Address;
+        settings["Redis:KeyPrefix"] = _prefix;
+        settings["Storage:LocalPath"] = _storage;
+        settings["Storage:SigningKey"] = _signingKey;
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return new SharedProduct(settings);
+    }
+
+    [Fact]
+    public async Task PhoneServedByAnotherInstance_ReachesTheDesktopsInstanceLive()
+    {
+        using var a = Instance();
+        using var b = Instance();
+        using var desktop = await Desktop.LaunchAsync(a, _sandbox.Api());
+        var sessionId = (await desktop.SessionAsync()).GetProperty("id").GetString()!;
+        var heard = new TaskCompletionSource<SessionEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = a.Services.GetRequiredService<ISessionEvents>().Subscribe(sessionId, e =>
+        {
+            if (e.Kind == SessionEventKind.ImageAdded)
+            {
+                heard.TrySetResult(e);
+            }
+
+            return Task.CompletedTask;
+        });
+
+        var link = (await Phone.IssueLinkAsync(desktop)).GetProperty("url").GetString()!;
+        var (phone, bound) = await Phone.OpenAsync(b, link);
+        using (phone)
+        using (bound)
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, bound.StatusCode);
+            var (imageId, completion) = await phone.UploadAsync(await File.ReadAllBytesAsync(Desktop.Sample("photo-upright-gps.jpg")));
+            using (completion)
+            {
+                await Desktop.Expect(completion, HttpStatusCode.OK);
+            }
+
+            var added = await heard.Task.WaitAsync(TimeSpan.FromSeconds(5));
+            Assert.Equal(imageId, added.ImageId);
+            var image = Assert.Single((await desktop.SessionAsync()).GetProperty("images").EnumerateArray());
+            Assert.Equal("phone", image.GetProperty("source").GetString());
+            using var thumbnail = await desktop.Http.GetAsync(image.GetProperty("thumbnailUrl").GetString());
+            Assert.Equal(HttpStatusCode.OK, thumbnail.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task InstanceStoppedMidCommit_AnotherFinishesTheJobAndFilesEachImageOnce()
+    {
+        var quick = new Dictionary<string, string?>
+        {
+            ["Alex:TimeoutSeconds"] = "2",
+            ["Filing:RetryAttempts"] = "2",
+            ["Filing:RetryBaseDelayMs"] = "50",
+            ["Filing:RetryBudgetSeconds"] = "3",
+            ["Filing:LeaseSeconds"] = "5",
+            ["Filing:RecoverySeconds"] = "1",
+        };
+        var a = Instance(quick);
+        string sessionId;
+        string commitId;
+        string[] ids;
+        using (var desktop = await Desktop.LaunchAsync(a, _sandbox.Api()))
+        {
+            sessionId = (await desktop.SessionAsync()).GetProperty("id").GetString()!;
+            ids = [await desktop.UploadReadyAsync("photo-upright-gps.jpg"), await desktop.UploadReadyAsync("screenshot.png")];
+            await _sandbox.Api().SetFaultAsync("latency", latencyMs: 1500);
+            commitId = (await desktop.CommitAsync(ids)).GetProperty("commitId").GetString()!;
+            await WaitUntilAsync(async () => (await desktop.HasAnyItemReachedAsync(commitId, "sending")), TimeSpan.FromSeconds(20));
+        }
+
+        await a.DisposeAsync();
+        await _sandbox.Api().SetFaultAsync("none");
+
+        using var b = Instance(quick);
+        var store = b.Services.GetRequiredService<ISessionStore>();
+        CommitJob? job = null;
+        await WaitUntilAsync(async () => (job = await store.GetCommitAsync(sessionId, commitId, CancellationToken.None))?.IsFinished == true,
+            TimeSpan.FromSeconds(60));
+
+        Assert.All(job!.Items, i => Assert.Equal(CommitItemState.Filed, i.State));
+        var held = await _sandbox.Api().FiledAsync(SandboxApi.Nhi);
+        Assert.All(ids, id => Assert.Single(held, f => f.Identifier == id));
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The condition was not met in time.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public void Dispose()
+    {
+        _sandbox.Dispose();
+        if (Directory.Exists(_storage))
+        {
+            Directory.Delete(_storage, recursive: true);
+        }
+    }
+}
