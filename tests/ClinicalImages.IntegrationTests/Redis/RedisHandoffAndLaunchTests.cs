@@ -112,7 +112,7 @@ public sealed class RedisHandoffAndLaunchTests
 
         time.Advance(remember);
         Assert.False(await store.TryUseLaunchAsync("launch-1", remember, CancellationToken.None));
-        time.Advance(TimeSpan.FromMilliseconds(1));
+        time.Advance(TimeSpan.FromTicks(1));
 
         Assert.True(await store.TryUseLaunchAsync("launch-1", remember, CancellationToken.None));
         Assert.False(await store.TryUseLaunchAsync("launch-1", remember, CancellationToken.None));

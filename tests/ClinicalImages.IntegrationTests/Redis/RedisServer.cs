@@ -72,10 +72,3 @@ public sealed class RedisServer : IAsyncLifetime
         return keys;
     }
 }
-
-/// <summary>All Redis test classes share one pair of connections.</summary>
-[CollectionDefinition(Name)]
-public sealed class SharedRedis : ICollectionFixture<RedisServer>
-{
-    public const string Name = "Redis";
-}

@@ -157,4 +157,35 @@ public sealed class RedisSessionStoreTests
         Assert.Equal(session.CreatedAt.AddMinutes(10), read.HandoffExpiresAt);
         Assert.Equal(session.CreatedAt.AddMinutes(1), read.PhoneBoundAt);
     }
+
+    [Fact]
+    public async Task TakeExpired_OneTickBeforeTheIdleDeadline_TakesNothing_AndAtTheDeadline_TakesTheSession()
+    {
+        var time = Instance.Clock();
+        var store = Instance.Store(_redis.First, _prefix, time);
+        var session = Samples.Session(time);
+        await store.CreateAsync(session, CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(3).Add(TimeSpan.FromTicks(4321)));
+        await store.TouchAsync(session.Id, time.GetUtcNow(), CancellationToken.None);
+        var deadline = time.GetUtcNow() + TimeSpan.FromMinutes(10);
+
+        Assert.Empty(await store.TakeExpiredAsync(deadline - TimeSpan.FromTicks(1), CancellationToken.None));
+        Assert.Equal([session.Id], await store.TakeExpiredAsync(deadline + TimeSpan.FromMilliseconds(1), CancellationToken.None));
+        Assert.Empty(await store.TakeExpiredAsync(deadline + TimeSpan.FromMinutes(1), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TakeExpired_ReturnsAnEndedSession_BeforeItsDeadline()
+    {
+        var time = Instance.Clock();
+        var store = Instance.Store(_redis.First, _prefix, time);
+        var session = Samples.Session(time);
+        var live = Samples.Session(time);
+        await store.CreateAsync(session, CancellationToken.None);
+        await store.CreateAsync(live, CancellationToken.None);
+
+        await store.EndAsync(session.Id, CancellationToken.None);
+
+        Assert.Equal([session.Id], await store.TakeExpiredAsync(time.GetUtcNow(), CancellationToken.None));
+    }
 }

@@ -22,9 +22,3 @@ internal static class RedisJson
         JsonSerializer.Deserialize<T>((byte[])value!, Options)
         ?? throw new JsonException($"Redis held a null {typeof(T).Name}.");
 }
-
-/// <summary>A session as stored: the record plus whether the GP closed it (kept until the sweep takes it).</summary>
-internal sealed record StoredSession(CaptureSession Session, bool Ended = false);
-
-/// <summary>A hand-off token's entry; the expiry is judged by our clock, the Redis TTL only cleans up.</summary>
-internal sealed record StoredHandoff(string SessionId, DateTimeOffset ExpiresAt);

@@ -10,7 +10,7 @@ namespace ClinicalImages.Web.Features.Sessions;
 /// {prefix}session:{sessionId}:commits   hash    commitId → CommitJob JSON; same TTL as the session
 /// {prefix}sessions:deadlines            zset    sessionId scored by its deadline (Unix ms; 0 once ended), for the sweep
 /// {prefix}handoff:{sha256(token)}       string  {"sessionId","expiresAt"}; TTL hand-off lifetime + margin
-/// {prefix}launch:{sha256(launch)}       string  when the launch may be seen again (Unix ms); TTL remember + margin
+/// {prefix}launch:{sha256(launch)}       string  when the launch may be used again (UTC ticks); TTL remember + margin
 /// {prefix}events:{sessionId}            pub/sub channel (see RedisSessionEvents)
 /// </code>
 /// A session's keys share the "session:{id}" stem so one look at KEYS / SCAN shows what belongs together.

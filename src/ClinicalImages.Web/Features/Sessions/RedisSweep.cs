@@ -42,6 +42,13 @@ internal static class RedisSweep
         _ = transaction.KeyExpireAsync(keys.Deadlines, ttl, ExpireWhen.GreaterThanCurrentExpiry);
     }
 
+    /// <summary>
+    /// A deadline in Unix milliseconds, rounded up: the sweep compares it with the time rounded down, so it never takes a
+    /// session that is still live by a fraction of a millisecond (it takes it on the next sweep instead).
+    /// </summary>
+    public static long Score(DateTimeOffset deadline) =>
+        (deadline.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks + TimeSpan.TicksPerMillisecond - 1) / TimeSpan.TicksPerMillisecond;
+
     public static async Task<IReadOnlyList<string>> TakeAsync(IDatabase db, RedisKeys keys, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var taken = new List<string>();
