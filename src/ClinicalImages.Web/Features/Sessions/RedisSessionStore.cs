@@ -72,6 +72,11 @@ internal sealed partial class RedisSessionStore(
                 return stored.Session;
             }
 
+            if (!string.Equals(changed.Id, sessionId, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("A session update may not change the session's id.");
+            }
+
             // Optimistic: written only if nobody (on any instance) wrote the session since we read it; else read again.
             var transaction = Db.CreateTransaction();
             transaction.AddCondition(Condition.StringEqual(key, raw));
