@@ -9,7 +9,7 @@ namespace ClinicalImages.Web.Features.Health;
 /// <summary>/health/live: the process answers. /health/ready: session store, image storage and an ALEX token.</summary>
 internal static class HealthSetup
 {
-    private const string Ready = "ready";
+    internal const string Ready = "ready";
 
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {

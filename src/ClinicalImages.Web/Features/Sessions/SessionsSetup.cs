@@ -1,4 +1,7 @@
 using ClinicalImages.Web.Features.Events;
+using ClinicalImages.Web.Features.Health;
+using ClinicalImages.Web.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace ClinicalImages.Web.Features.Sessions;
 
@@ -11,8 +14,22 @@ internal static class SessionsSetup
             .ValidateDataAnnotations()
             .Validate(o => o.IdleMinutes <= o.MaxMinutes, "Sessions:IdleMinutes must not be longer than Sessions:MaxMinutes.")
             .ValidateOnStart();
-        services.AddSingleton<ISessionStore, InMemorySessionStore>();
-        services.AddSingleton<ISessionEvents, InProcessSessionEvents>();
+        services.AddRedisConnection();
+
+        // In memory unless Redis:ConnectionString is set. Chosen when first resolved, from the bound options, so
+        // every configuration source (including a test host's) has its say; only the chosen pair is ever built.
+        services.AddSingleton<InMemorySessionStore>();
+        services.AddSingleton<RedisSessionStore>();
+        services.AddSingleton<ISessionStore>(sp => UsesRedis(sp)
+            ? sp.GetRequiredService<RedisSessionStore>()
+            : sp.GetRequiredService<InMemorySessionStore>());
+        services.AddSingleton<InProcessSessionEvents>();
+        services.AddSingleton<RedisSessionEvents>();
+        services.AddSingleton<ISessionEvents>(sp => UsesRedis(sp)
+            ? sp.GetRequiredService<RedisSessionEvents>()
+            : sp.GetRequiredService<InProcessSessionEvents>());
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [HealthSetup.Ready]);
+
         services.AddScoped<SessionAccess>();
         services.AddSingleton<SessionEnder>();
         services.AddHostedService<SessionSweeper>();
@@ -21,4 +38,6 @@ internal static class SessionsSetup
         services.AddCascadingAuthenticationState();
         return services;
     }
+
+    private static bool UsesRedis(IServiceProvider services) => services.GetRequiredService<IOptions<RedisOptions>>().Value.Enabled;
 }

@@ -1,0 +1,94 @@
+using ClinicalImages.Web.Features.Filing;
+using ClinicalImages.Web.Features.Images;
+using StackExchange.Redis;
+
+namespace ClinicalImages.Web.Features.Sessions;
+
+/// <summary>A session's image index and commit jobs: one hash each, living and dying with the session.</summary>
+internal sealed partial class RedisSessionStore
+{
+    public Task SaveImageAsync(ImageRecord image, CancellationToken cancellationToken) =>
+        WriteBesideSessionAsync(image.SessionId, requireLive: true, (transaction, ttl) =>
+        {
+            _ = transaction.HashSetAsync(_keys.Images(image.SessionId), image.Id, RedisJson.Write(image));
+            _ = transaction.KeyExpireAsync(_keys.Images(image.SessionId), ttl);
+        }, cancellationToken);
+
+    public async Task<ImageRecord?> GetImageAsync(string sessionId, string imageId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var session = Db.StringGetAsync(_keys.Session(sessionId));
+        var image = Db.HashGetAsync(_keys.Images(sessionId), imageId);
+        return IsLive(Parse(await session), time.GetUtcNow()) && await image is { IsNull: false } raw
+            ? RedisJson.Read<ImageRecord>(raw)
+            : null;
+    }
+
+    public async Task<IReadOnlyList<ImageRecord>> ListImagesAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var session = Db.StringGetAsync(_keys.Session(sessionId));
+        var images = Db.HashValuesAsync(_keys.Images(sessionId));
+        if (!IsLive(Parse(await session), time.GetUtcNow()))
+        {
+            return [];
+        }
+
+        return [.. (await images).Select(RedisJson.Read<ImageRecord>).OrderBy(i => i.CreatedAt).ThenBy(i => i.Id, StringComparer.Ordinal)];
+    }
+
+    public async Task DeleteImageAsync(string sessionId, string imageId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await Db.HashDeleteAsync(_keys.Images(sessionId), imageId);
+    }
+
+    /// <summary>As in memory, saved while the session is still in the store at all, so a commit can record its outcome.</summary>
+    public Task SaveCommitAsync(CommitJob job, CancellationToken cancellationToken) =>
+        WriteBesideSessionAsync(job.SessionId, requireLive: false, (transaction, ttl) =>
+        {
+            _ = transaction.HashSetAsync(_keys.Commits(job.SessionId), job.Id, RedisJson.Write(job));
+            _ = transaction.KeyExpireAsync(_keys.Commits(job.SessionId), ttl);
+        }, cancellationToken);
+
+    public async Task<CommitJob?> GetCommitAsync(string sessionId, string commitId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var session = Db.StringGetAsync(_keys.Session(sessionId));
+        var job = Db.HashGetAsync(_keys.Commits(sessionId), commitId);
+        return IsLive(Parse(await session), time.GetUtcNow()) && await job is { IsNull: false } raw
+            ? RedisJson.Read<CommitJob>(raw)
+            : null;
+    }
+
+    /// <summary>
+    /// Writes beside a session (an image, a commit) only while the session is as we read it, so nothing is written into
+    /// a session that ended or was swept in the meantime (which would recreate its keys).
+    /// </summary>
+    private async Task WriteBesideSessionAsync(
+        string sessionId, bool requireLive, Action<ITransaction, TimeSpan> write, CancellationToken cancellationToken)
+    {
+        var key = _keys.Session(sessionId);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var raw = await Db.StringGetAsync(key);
+            var stored = Parse(raw);
+            var now = time.GetUtcNow();
+            if (stored is null || (requireLive && !IsLive(stored, now)))
+            {
+                return;
+            }
+
+            var transaction = Db.CreateTransaction();
+            transaction.AddCondition(Condition.StringEqual(key, raw));
+            write(transaction, SessionTtl(stored.Session, now));
+            if (await transaction.ExecuteAsync())
+            {
+                return;
+            }
+        }
+
+        throw Contended();
+    }
+}

@@ -1,0 +1,138 @@
+using ClinicalImages.Web.Features.Filing;
+
+namespace ClinicalImages.IntegrationTests.Redis;
+
+[Collection(SharedRedis.Name)]
+public sealed class RedisImageAndCommitTests
+{
+    private readonly RedisServer _redis;
+    private readonly string _prefix = RedisServer.NewPrefix();
+
+    public RedisImageAndCommitTests(RedisServer redis)
+    {
+        _ = RedisServer.Address;
+        _redis = redis;
+    }
+
+    [Fact]
+    public async Task Image_RoundTripsEveryField_ToAnotherInstance()
+    {
+        var time = Instance.Clock();
+        var store = Instance.Store(_redis.First, _prefix, time);
+        var session = Samples.Session(time);
+        await store.CreateAsync(session, CancellationToken.None);
+        var image = Samples.Image(session.Id, "image-1", time.GetUtcNow());
+
+        await store.SaveImageAsync(image, CancellationToken.None);
+
+        var read = await Instance.Store(_redis.Second, _prefix, time).GetImageAsync(session.Id, "image-1", CancellationToken.None);
+        Assert.Equal(image, read);
+        Assert.Equal(image.Metadata, read!.Metadata);
+        Assert.Equal(image.Filing, read.Filing);
+        Assert.Equal(image.Problem, read.Problem);
+        Assert.Equal(image.ReadyAt, read.ReadyAt);
+    }
+
+    [Fact]
+    public async Task ListImages_OrdersByCreationThenId_AndSaveReplacesTheImage()
+    {
+        var time = Instance.Clock();
+        var store = Instance.Store(_redis.First, _prefix, time);
+        var session = Samples.Session(time);
+        await store.CreateAsync(session, CancellationToken.None);
+        var now = time.GetUtcNow();
+        await store.SaveImageAsync(Samples.Image(session.Id, "b", now), CancellationToken.None);
+        await store.SaveImageAsync(Samples.Image(session.Id, "c", now.AddSeconds(-1)), CancellationToken.None);
+        await store.SaveImageAsync(Samples.Image(session.Id, "a", now), CancellationToken.None);
+        await store.SaveImageAsync(Samples.Image(session.Id, "B", now), CancellationToken.None);
+        await store.SaveImageAsync(Samples.Image(session.Id, "a", now) with { Problem = null }, CancellationToken.None);
+
+        var list = await Instance.Store(_redis.Second, _prefix, time).ListImagesAsync(session.Id, CancellationToken.None);
+
+        Assert.Equal(["c", "B", "a", "b"], list.Select(i => i.Id));
+        Assert.Null(list[2].Problem);
+    }
+
+    [Fact]
+    public async Task DeleteImage_RemovesItForEveryInstance()
+    {
+        var time = Instance.Clock();
+        var store = Instance.Store(_redis.First, _prefix, time);
+        var session = Samples.Session(time);
+        await store.CreateAsync(session, CancellationToken.None);
+        await store.SaveImageAsync(Samples.Image(session.Id, "image-1", time.GetUtcNow()), CancellationToken.None);
+        await store.SaveImageAsync(Samples.Image(session.Id, "image-2", time.GetUtcNow()), CancellationToken.None);
+
+        await Instance.Store(_redis.Second, _prefix, time).DeleteImageAsync(session.Id, "image-1", CancellationToken.None);
+
+        Assert.Null(await store.GetImageAsync(session.Id, "image-1", CancellationToken.None));
+        Assert.Equal(["image-2"], (await store.ListImagesAsync(session.Id, CancellationToken.None)).Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task SaveImage_IntoAnEndedOrExpiredSession_IsNotKept()
+    {
+        var time = Instance.Clock();
+        var store = Instance.Store(_redis.First, _prefix, time);
+        var ended = Samples.Session(time);
+        var expired = Samples.Session(time);
+        await store.CreateAsync(ended, CancellationToken.None);
+        await store.CreateAsync(expired, CancellationToken.None);
+        await store.EndAsync(ended.Id, CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(10));
+
+        await store.SaveImageAsync(Samples.Image(ended.Id, "image-1", time.GetUtcNow()), CancellationToken.None);
+        await store.SaveImageAsync(Samples.Image(expired.Id, "image-1", time.GetUtcNow()), CancellationToken.None);
+
+        Assert.DoesNotContain((await _redis.KeysAsync(_prefix)).Keys, k => k.EndsWith(":images", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Images_OfAnExpiredSession_AreNotListed()
+    {
+        var time = Instance.Clock();
+        var store = Instance.Store(_redis.First, _prefix, time);
+        var session = Samples.Session(time);
+        await store.CreateAsync(session, CancellationToken.None);
+        await store.SaveImageAsync(Samples.Image(session.Id, "image-1", time.GetUtcNow()), CancellationToken.None);
+
+        time.Advance(TimeSpan.FromMinutes(10));
+
+        Assert.Empty(await store.ListImagesAsync(session.Id, CancellationToken.None));
+        Assert.Null(await store.GetImageAsync(session.Id, "image-1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Commit_RoundTripsEveryFieldAndItem_ToAnotherInstance()
+    {
+        var time = Instance.Clock();
+        var store = Instance.Store(_redis.First, _prefix, time);
+        var session = Samples.Session(time);
+        await store.CreateAsync(session, CancellationToken.None);
+        var job = Samples.Commit(session.Id, time.GetUtcNow());
+
+        await store.SaveCommitAsync(job, CancellationToken.None);
+        await store.SaveCommitAsync(job.With(job.Items[2] with { State = CommitItemState.Sending }), CancellationToken.None);
+
+        var read = await Instance.Store(_redis.Second, _prefix, time).GetCommitAsync(session.Id, job.Id, CancellationToken.None);
+        Assert.NotNull(read);
+        Assert.Equal((job.Id, job.SessionId, job.CreatedAt), (read.Id, read.SessionId, read.CreatedAt));
+        Assert.Equal([job.Items[0], job.Items[1], job.Items[2] with { State = CommitItemState.Sending }], read.Items);
+        Assert.Null(await store.GetCommitAsync(session.Id, "no-such-commit", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SaveCommit_AfterTheGpClosedTheSession_IsStillRecordedUntilTheSweep()
+    {
+        var time = Instance.Clock();
+        var store = Instance.Store(_redis.First, _prefix, time);
+        var session = Samples.Session(time);
+        await store.CreateAsync(session, CancellationToken.None);
+        await store.EndAsync(session.Id, CancellationToken.None);
+
+        await store.SaveCommitAsync(Samples.Commit(session.Id, time.GetUtcNow()), CancellationToken.None);
+
+        Assert.Contains($"{_prefix}session:{session.Id}:commits", (await _redis.KeysAsync(_prefix)).Keys);
+        Assert.Null(await store.GetCommitAsync(session.Id, "commit-1", CancellationToken.None));
+    }
+}
