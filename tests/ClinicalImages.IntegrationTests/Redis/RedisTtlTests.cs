@@ -46,6 +46,7 @@ public sealed class RedisTtlTests
             ["sessions:deadlines"] = TimeSpan.FromHours(2) + RedisSweep.IndexMargin,
             [$"handoff:{new string('b', 64)}"] = TimeSpan.FromMinutes(10) + RedisSessionStore.TtlMargin,
             [$"launch:{new string('c', 64)}"] = TimeSpan.FromMinutes(6) + RedisSessionStore.TtlMargin,
+            ["commits:open"] = TimeSpan.FromDays(1),
         };
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), keys.Keys.Select(k => k[_prefix.Length..]).Order(StringComparer.Ordinal));
         foreach (var (key, ttl) in keys)

@@ -12,6 +12,8 @@ namespace ClinicalImages.Web.Features.Sessions;
 /// {prefix}handoff:{sha256(token)}       string  {"sessionId","expiresAt"}; TTL hand-off lifetime + margin
 /// {prefix}launch:{sha256(launch)}       string  when the launch may be used again (UTC ticks); TTL remember + margin
 /// {prefix}events:{sessionId}            pub/sub channel (see RedisSessionEvents)
+/// {prefix}lease:{imageId}               string  the owner filing this image now; PX = the lease
+/// {prefix}commits:open                  set     "{sessionId}/{commitId}" of unfinished commits, for recovery
 /// </code>
 /// A session's keys share the "session:{id}" stem so one look at KEYS / SCAN shows what belongs together.
 /// Aimed at one Redis primary (with replicas), not Redis Cluster: the sweep script touches keys it derives itself.
@@ -31,6 +33,10 @@ internal sealed class RedisKeys(string prefix)
     public RedisKey Handoff(string tokenHash) => $"{Prefix}handoff:{tokenHash}";
 
     public RedisKey Launch(string fingerprint) => $"{Prefix}launch:{fingerprint}";
+
+    public RedisKey Lease(string imageId) => $"{Prefix}lease:{imageId}";
+
+    public RedisKey OpenCommits => $"{Prefix}commits:open";
 
     public RedisChannel Events(string sessionId) => RedisChannel.Literal($"{Prefix}events:{sessionId}");
 }

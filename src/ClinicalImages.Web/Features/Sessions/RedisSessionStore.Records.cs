@@ -49,6 +49,11 @@ internal sealed partial class RedisSessionStore
         {
             _ = transaction.HashSetAsync(_keys.Commits(job.SessionId), job.Id, RedisJson.Write(job));
             _ = transaction.KeyExpireAsync(_keys.Commits(job.SessionId), ttl);
+            var member = OpenCommitMember(job.SessionId, job.Id);
+            _ = job.IsFinished
+                ? transaction.SetRemoveAsync(_keys.OpenCommits, member)
+                : transaction.SetAddAsync(_keys.OpenCommits, member);
+            _ = transaction.KeyExpireAsync(_keys.OpenCommits, OpenCommitsTtl);
         }, cancellationToken);
 
     public async Task<CommitJob?> GetCommitAsync(string sessionId, string commitId, CancellationToken cancellationToken)

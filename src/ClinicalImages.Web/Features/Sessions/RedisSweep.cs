@@ -23,9 +23,13 @@ internal static class RedisSweep
     /// </summary>
     private const string TakeScript = """
         local ids = redis.call('ZRANGE', KEYS[1], '-inf', ARGV[1], 'BYSCORE', 'LIMIT', 0, tonumber(ARGV[3]))
+        local open = ARGV[2] .. 'commits:open'
         for _, id in ipairs(ids) do
           redis.call('ZREM', KEYS[1], id)
           local session = ARGV[2] .. 'session:' .. id
+          for _, commit in ipairs(redis.call('HKEYS', session .. ':commits')) do
+            redis.call('SREM', open, id .. '/' .. commit)
+          end
           redis.call('DEL', session, session .. ':images', session .. ':commits')
         end
         return ids
