@@ -37,7 +37,8 @@ public static class GatewaySetup
         services.AddTransient<LaunchDecoder>();
         services.AddTransient<PatientReader>();
         services.AddTransient<AlexFiler>();
-        services.AddTransient<IAlexGateway, AlexGateway>();
+        services.AddTransient<AlexGateway>();
+        services.AddTransient<IAlexGateway>(sp => sp.GetRequiredService<AlexGateway>());
 
         // HttpClient's own logs print request URLs, and ALEX URLs carry NHIs and launch contexts: none of them.
         services.AddHttpClient(AlexTokenProvider.HttpClientName)

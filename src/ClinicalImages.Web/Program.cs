@@ -15,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddProblemResponses();
 builder.Services.AddAlexGateway();
+builder.Services.AddAlexGatewayClient();
 builder.AddSandboxMode();
 builder.Services.AddSessions();
 builder.Services.AddImageStorage();

@@ -15,6 +15,7 @@ public static class AlexMessages
     public const string Unreachable = "Medtech's ALEX service could not be reached — check the internet connection and try again.";
     public const string Throttled = "Medtech asked us to slow down — try again in a minute.";
     public const string ServerError = "Medtech had a problem handling the request — try again in a minute.";
+    public const string GatewayRefused = "Clinical Images' connection to Medtech refused this request. Contact support if this keeps happening.";
     public const string Unexpected = "Medtech gave an answer Clinical Images did not expect. Contact support if this keeps happening.";
 
     public static string BusinessRule(string? alexText) => string.IsNullOrWhiteSpace(alexText)

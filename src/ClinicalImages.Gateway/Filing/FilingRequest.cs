@@ -12,6 +12,12 @@ public sealed record FilingRequest(
     string Title,
     DateTimeOffset TakenAt)
 {
+    /// <summary>
+    /// Where a remote gateway fetches <see cref="Content"/> itself: a short-lived signed URL to the rendition in the image
+    /// store, so image bytes never travel from Web to the gateway. Carries a signature: never logged.
+    /// </summary>
+    public Uri? ContentUrl { get; init; }
+
     public override string ToString() => $"FilingRequest(image {ImageId}, {Content.Length} bytes)";
 }
 

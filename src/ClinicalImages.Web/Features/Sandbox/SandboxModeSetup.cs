@@ -1,17 +1,20 @@
 using ClinicalImages.AlexSandbox;
 using ClinicalImages.Gateway;
+using ClinicalImages.Gateway.Remote;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ClinicalImages.Web.Features.Sandbox;
 
 /// <summary>
 /// With no Alex:BaseUrl, the product runs against the in-process ALEX sandbox and serves /sandbox, the stand-in for
-/// Medtech Evolution. With Alex:BaseUrl set, none of this exists.
+/// Medtech Evolution. With Alex:BaseUrl set, or with a remote gateway (Gateway:Url, which knows ALEX itself and
+/// leaves Web without Alex:BaseUrl), none of this exists.
 /// </summary>
 internal static class SandboxModeSetup
 {
     public static bool IsSandboxMode(this IConfiguration configuration) =>
-        string.IsNullOrWhiteSpace(configuration[$"{AlexOptions.SectionName}:{nameof(AlexOptions.BaseUrl)}"]);
+        string.IsNullOrWhiteSpace(configuration[$"{AlexOptions.SectionName}:{nameof(AlexOptions.BaseUrl)}"])
+        && !GatewayClientOptions.IsConfigured(configuration);
 
     public static WebApplicationBuilder AddSandboxMode(this WebApplicationBuilder builder)
     {
