@@ -17,8 +17,22 @@ public class ProductFactory : WebApplicationFactory<App>
     private readonly string _storage = Directory.CreateTempSubdirectory("clinical-images-it-").FullName;
 
     public ProductFactory()
+        : this(0)
     {
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
+    /// <summary>On a chosen loopback port, for a peer that must know the address before the product starts.</summary>
+    public ProductFactory(int port)
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+    }
+
+    /// <summary>A loopback port free at the moment of asking.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public string StoragePath => _storage;

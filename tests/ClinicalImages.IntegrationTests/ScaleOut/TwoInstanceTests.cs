@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using ClinicalImages.IntegrationTests.GatewayHost;
 using ClinicalImages.IntegrationTests.Redis;
 using ClinicalImages.TestHost;
 using ClinicalImages.Web.Features.Events;
@@ -15,14 +16,14 @@ namespace ClinicalImages.IntegrationTests.ScaleOut;
 /// </summary>
 public sealed class TwoInstanceTests : IDisposable
 {
-    private readonly StandaloneSandbox _sandbox = new();
+    private readonly LoopbackSandbox _sandbox = new();
     private readonly string _storage = Directory.CreateTempSubdirectory("clinical-images-shared-").FullName;
     private readonly string _prefix = RedisServer.NewPrefix();
     private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     private SharedProduct Instance(IDictionary<string, string?>? extra = null)
     {
-        var settings = _sandbox.AlexSettings();
+        var settings = _sandbox.AlexSettings;
         settings["Redis:ConnectionString"] = RedisServer.Address;
         settings["Redis:KeyPrefix"] = _prefix;
         settings["Storage:LocalPath"] = _storage;
@@ -40,7 +41,7 @@ public sealed class TwoInstanceTests : IDisposable
     {
         using var a = Instance();
         using var b = Instance();
-        using var desktop = await Desktop.LaunchAsync(a, _sandbox.Api());
+        using var desktop = await Desktop.LaunchAsync(a, _sandbox.Api);
         var sessionId = (await desktop.SessionAsync()).GetProperty("id").GetString()!;
         var heard = new TaskCompletionSource<SessionEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var subscription = a.Services.GetRequiredService<ISessionEvents>().Subscribe(sessionId, e =>
@@ -90,17 +91,17 @@ public sealed class TwoInstanceTests : IDisposable
         string sessionId;
         string commitId;
         string[] ids;
-        using (var desktop = await Desktop.LaunchAsync(a, _sandbox.Api()))
+        using (var desktop = await Desktop.LaunchAsync(a, _sandbox.Api))
         {
             sessionId = (await desktop.SessionAsync()).GetProperty("id").GetString()!;
             ids = [await desktop.UploadReadyAsync("photo-upright-gps.jpg"), await desktop.UploadReadyAsync("screenshot.png")];
-            await _sandbox.Api().SetFaultAsync("latency", latencyMs: 1500);
+            await _sandbox.Api.SetFaultAsync("latency", latencyMs: 1500);
             commitId = (await desktop.CommitAsync(ids)).GetProperty("commitId").GetString()!;
             await WaitUntilAsync(async () => (await desktop.HasAnyItemReachedAsync(commitId, "sending")), TimeSpan.FromSeconds(20));
         }
 
         await a.DisposeAsync();
-        await _sandbox.Api().SetFaultAsync("none");
+        await _sandbox.Api.SetFaultAsync("none");
 
         using var b = Instance(quick);
         var store = b.Services.GetRequiredService<ISessionStore>();
@@ -109,7 +110,7 @@ public sealed class TwoInstanceTests : IDisposable
             TimeSpan.FromSeconds(60));
 
         Assert.All(job!.Items, i => Assert.Equal(CommitItemState.Filed, i.State));
-        var held = await _sandbox.Api().FiledAsync(SandboxApi.Nhi);
+        var held = await _sandbox.Api.FiledAsync(SandboxApi.Nhi);
         Assert.All(ids, id => Assert.Single(held, f => f.Identifier == id));
     }
 

@@ -12,6 +12,7 @@ internal static class FilingSetup
             .ValidateOnStart();
         services.AddSingleton<CommitService>();
         services.AddSingleton<FilingRetry>();
+        services.AddSingleton<RenditionPublisher>();
         services.AddSingleton<ImageFiler>();
         services.AddSingleton<CommitWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<CommitWorker>());

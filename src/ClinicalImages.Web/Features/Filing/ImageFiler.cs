@@ -19,6 +19,7 @@ internal sealed partial class ImageFiler(
     ImageService imageService,
     ImagePipeline pipeline,
     FilingRetry retry,
+    RenditionPublisher renditions,
     IAlexGateway gateway,
     TimeProvider time,
     ISessionEvents events,
@@ -60,6 +61,11 @@ internal sealed partial class ImageFiler(
                 return;
             }
 
+            if (renditions.IsNeeded)
+            {
+                request = await renditions.PublishAsync(request, session.Id, cancellationToken);
+            }
+
             await report(new CommitItem(imageId, CommitItemState.Sending));
             var receipt = await retry.FileAsync(request,
                 attempt => report(new CommitItem(imageId, CommitItemState.Sending, $"Medtech did not answer; trying again (attempt {attempt}).")),
@@ -77,6 +83,11 @@ internal sealed partial class ImageFiler(
         }
         finally
         {
+            if (renditions.IsNeeded)
+            {
+                await renditions.ForgetAsync(session.Id, imageId, CancellationToken.None);
+            }
+
             await store.ReleaseFilingLeaseAsync(imageId, owner, CancellationToken.None);
             await events.PublishAsync(new SessionEvent(session.Id, SessionEventKind.ImageChanged, imageId), CancellationToken.None);
         }
