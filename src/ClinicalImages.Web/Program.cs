@@ -18,6 +18,7 @@ builder.Services.AddAlexGateway();
 builder.Services.AddAlexGatewayClient();
 builder.AddSandboxMode();
 builder.Services.AddSessions();
+builder.Services.AddSharedDataProtection(builder.Configuration);
 builder.Services.AddImageStorage();
 builder.Services.AddImages();
 builder.Services.AddHandoff();

@@ -8,9 +8,16 @@ namespace ClinicalImages.TestHost;
 /// <summary>A desktop browser with a launched session, driving the JSON API the widget uses.</summary>
 public sealed class Desktop : IDisposable
 {
-    private Desktop(HttpClient http) => Http = http;
+    private Desktop(HttpClient http, CookieContainer cookies)
+    {
+        Http = http;
+        Cookies = cookies;
+    }
 
     public HttpClient Http { get; }
+
+    /// <summary>The browser's cookies (cookies ignore ports: another instance on loopback receives them too).</summary>
+    public CookieContainer Cookies { get; }
 
     public static Task<Desktop> LaunchAsync(ProductFactory product, string nhi = SandboxApi.Nhi, string facilityId = SandboxApi.Facility) =>
         LaunchAsync(product, null, nhi, facilityId);
@@ -18,7 +25,8 @@ public sealed class Desktop : IDisposable
     /// <summary>Launches against a product; <paramref name="sandbox"/> mints the launch when ALEX runs outside it.</summary>
     public static async Task<Desktop> LaunchAsync(ProductFactory product, SandboxApi? sandbox, string nhi = SandboxApi.Nhi, string facilityId = SandboxApi.Facility)
     {
-        var browser = product.NewBrowser();
+        var cookies = new CookieContainer();
+        var browser = product.NewBrowser(cookies);
         var launch = await (sandbox ?? new SandboxApi(browser)).MintLaunchAsync(nhi, facilityId);
         using var response = await browser.GetAsync(launch.LaunchUrl);
         if (response.StatusCode != HttpStatusCode.SeeOther)
@@ -26,7 +34,7 @@ public sealed class Desktop : IDisposable
             throw new InvalidOperationException($"Launch answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
 
-        return new Desktop(browser);
+        return new Desktop(browser, cookies);
     }
 
     public static string Sample(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", name);

@@ -51,9 +51,9 @@ public class ProductFactory : WebApplicationFactory<App>
     }
 
     /// <summary>A browser-like client: its own cookies, no automatic redirects.</summary>
-    public HttpClient NewBrowser()
+    public HttpClient NewBrowser(CookieContainer? cookies = null)
     {
-        var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true };
+        var handler = new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false, UseCookies = true };
         return new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 

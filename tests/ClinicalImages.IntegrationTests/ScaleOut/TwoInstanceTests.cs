@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using ClinicalImages.IntegrationTests.GatewayHost;
 using ClinicalImages.IntegrationTests.Redis;
@@ -73,6 +74,25 @@ public sealed class TwoInstanceTests : IDisposable
             using var thumbnail = await desktop.Http.GetAsync(image.GetProperty("thumbnailUrl").GetString());
             Assert.Equal(HttpStatusCode.OK, thumbnail.StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task DesktopCookieSealedByOneInstance_IsAcceptedByAnother()
+    {
+        using var a = Instance();
+        using var b = Instance();
+        using var desktop = await Desktop.LaunchAsync(a, _sandbox.Api);
+        var onA = (await desktop.SessionAsync()).GetProperty("id").GetString();
+
+        using var browserOnB = b.NewBrowser(desktop.Cookies);
+        using var response = await browserOnB.GetAsync(new Uri("/api/session", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(onA, (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString());
+
+        // Shared through Redis, not through a folder both happen to see on this machine.
+        using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(RedisServer.Address);
+        Assert.True(await redis.GetDatabase().KeyExistsAsync(_prefix + "dataprotection-keys"));
     }
 
     [Fact]
