@@ -22,7 +22,7 @@ public class ProductFactory : WebApplicationFactory<App>
     }
 
     /// <summary>On a chosen loopback port, for a peer that must know the address before the product starts.</summary>
-    public ProductFactory(int port)
+    protected ProductFactory(int port)
     {
         UseKestrel(options => options.Listen(IPAddress.Loopback, port));
     }
