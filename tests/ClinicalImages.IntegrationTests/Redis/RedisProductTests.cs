@@ -40,7 +40,9 @@ public sealed class RedisProductTests
         Assert.Contains($"{prefix}session:{sessionId}", keys.Keys);
         Assert.Contains($"{prefix}session:{sessionId}:images", keys.Keys);
         Assert.Contains($"{prefix}session:{sessionId}:commits", keys.Keys);
-        Assert.All(keys, k => Assert.True(k.Value is not null, $"{k.Key} has no TTL"));
+        // Data Protection's key ring is the one key meant to last (it seals cookies; it holds no patient data).
+        Assert.Contains($"{prefix}dataprotection-keys", keys.Keys);
+        Assert.All(keys.Where(k => k.Key != $"{prefix}dataprotection-keys"), k => Assert.True(k.Value is not null, $"{k.Key} has no TTL"));
     }
 
     [Fact]

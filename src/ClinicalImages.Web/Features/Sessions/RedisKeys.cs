@@ -14,6 +14,7 @@ namespace ClinicalImages.Web.Features.Sessions;
 /// {prefix}events:{sessionId}            pub/sub channel (see RedisSessionEvents)
 /// {prefix}lease:{imageId}               string  the owner filing this image now; PX = the lease
 /// {prefix}commits:open                  set     "{sessionId}/{commitId}" of unfinished commits, for recovery
+/// {prefix}dataprotection-keys           list    the Data Protection key ring (no TTL: it seals cookies; no patient data)
 /// </code>
 /// A session's keys share the "session:{id}" stem so one look at KEYS / SCAN shows what belongs together.
 /// Aimed at one Redis primary (with replicas), not Redis Cluster: the sweep script touches keys it derives itself.

@@ -1,0 +1,34 @@
+using ClinicalImages.TestHost;
+using ImageMagick;
+
+namespace ClinicalImages.IntegrationTests.Product;
+
+/// <summary>Alex:Target = Media: the same photo filed as a JPEG Media resource instead of an Inbox Scan TIFF.</summary>
+public sealed class MediaFilingTests(MediaFilingTests.Factory product) : IClassFixture<MediaFilingTests.Factory>
+{
+    public sealed class Factory : ProductFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Alex:Target"] = "Media" };
+    }
+
+    [Fact]
+    public async Task Commit_WithMediaTarget_FilesAnUprightJpegMediaWithOurImageIdAsIdentifier()
+    {
+        using var desktop = await Desktop.LaunchAsync(product, nhi: "ZZZ0032");
+        var imageId = await desktop.UploadReadyAsync("photo-orientation6-gps.jpg");
+
+        var done = await desktop.WaitForCommitAsync((await desktop.CommitAsync(imageId)).GetProperty("commitId").GetString()!);
+
+        var item = done.GetProperty("items")[0];
+        Assert.Equal("filed", item.GetProperty("state").GetString());
+        Assert.Equal("Media", item.GetProperty("resourceType").GetString());
+        var sandbox = new SandboxApi(desktop.Http);
+        var filed = Assert.Single(await sandbox.FiledAsync("ZZZ0032"), f => f.Identifier == imageId);
+        Assert.Equal("Media", filed.ResourceType);
+        Assert.Equal("image/jpeg", filed.ContentType);
+        using var jpeg = new MagickImage(await sandbox.FiledContentAsync(filed));
+        Assert.Equal(MagickFormat.Jpeg, jpeg.Format);
+        Assert.Equal(1200u, jpeg.Width);
+        Assert.Null(jpeg.GetExifProfile());
+    }
+}
