@@ -14,6 +14,7 @@ using ClinicalImages.Web.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddProblemResponses();
+builder.Services.AddSecurity();
 builder.Services.AddAlexGateway();
 builder.Services.AddAlexGatewayClient();
 builder.AddSandboxMode();
@@ -28,6 +29,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 
+app.UseSecurity();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();

@@ -54,13 +54,23 @@ public class ProductFactory : WebApplicationFactory<App>
     public HttpClient NewBrowser(CookieContainer? cookies = null)
     {
         var handler = new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false, UseCookies = true };
-        return new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var http = new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+        // What the product's own pages send on every state-changing call (see RequestGuards).
+        http.DefaultRequestHeaders.Add("X-Requested-With", "clinical-images-tests");
+        return http;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:LocalPath", _storage);
+
+        // Tests launch many sessions from one address within a minute; the limits have tests of their own.
+        builder.UseSetting("Security:LaunchesPerMinute", "10000");
+        builder.UseSetting("Security:HandoffOpensPerMinute", "10000");
+        builder.UseSetting("Security:UploadCallsPerMinute", "10000");
+        builder.UseSetting("Security:ApiCallsPerMinute", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

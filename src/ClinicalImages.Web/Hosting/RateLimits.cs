@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace ClinicalImages.Web.Hosting;
+
+/// <summary>
+/// Abuse limits: launches and phone-link openings per address, upload slots and completions per session, other API
+/// calls per address. Over the limit: 429 with Retry-After and a sentence that says to wait.
+/// </summary>
+internal static class RateLimits
+{
+    public static IServiceCollection AddRateLimits(this IServiceCollection services)
+    {
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var settings = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value;
+                var (partition, perMinute) = Classify(context, settings);
+                return partition is null
+                    ? RateLimitPartition.GetNoLimiter(string.Empty)
+                    : RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = perMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    });
+            });
+            limiter.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                rejected.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                await Results.Problem(
+                    detail: "Too many requests in a short time. Wait a minute, then try again.",
+                    statusCode: StatusCodes.Status429TooManyRequests,
+                    title: "Slow down").ExecuteAsync(rejected.HttpContext);
+            };
+        });
+        return services;
+    }
+
+    internal static (string? Partition, int PerMinute) Classify(HttpContext context, SecurityOptions settings)
+    {
+        var path = context.Request.Path;
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (path.StartsWithSegments("/launch"))
+        {
+            return ("launch:" + address, settings.LaunchesPerMinute);
+        }
+
+        if (path.StartsWithSegments("/m") && path.Value!.Length > 3)
+        {
+            return ("handoff:" + address, settings.HandoffOpensPerMinute);
+        }
+
+        if (path.StartsWithSegments("/api"))
+        {
+            var value = path.Value!;
+            return value.EndsWith("/uploads", StringComparison.Ordinal) || value.EndsWith("/complete", StringComparison.Ordinal)
+                ? ("upload:" + Caller(context, address), settings.UploadCallsPerMinute)
+                : ("api:" + address, settings.ApiCallsPerMinute);
+        }
+
+        return (null, 0);
+    }
+
+    // The session's cookie identifies the caller without decrypting it (hashed: partitions may be logged).
+    private static string Caller(HttpContext context, string address)
+    {
+        var cookie = context.Request.Cookies["ci.desktop"] ?? context.Request.Cookies["ci.phone"];
+        return cookie is null ? address : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(cookie)))[..16];
+    }
+}

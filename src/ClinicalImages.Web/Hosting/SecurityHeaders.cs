@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Options;
+
+namespace ClinicalImages.Web.Hosting;
+
+/// <summary>
+/// Browser rules on every response: a CSP without inline script, no sniffing, no referrer (the QR link must not
+/// leak), HSTS on HTTPS, and no caching of anything that carries patient data.
+/// </summary>
+internal sealed class SecurityHeaders(RequestDelegate next, IOptions<SecurityOptions> options)
+{
+    private readonly string _policy = Policy(options.Value);
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = _policy;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            headers["Permissions-Policy"] = "camera=(self), microphone=(), geolocation=()";
+            if (context.Request.IsHttps && options.Value.HstsSeconds > 0)
+            {
+                headers.StrictTransportSecurity = $"max-age={options.Value.HstsSeconds}; includeSubDomains";
+            }
+
+            if (!IsStaticAsset(context.Request.Path))
+            {
+                headers.CacheControl = "no-store";
+            }
+
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+
+    internal static string Policy(SecurityOptions options)
+    {
+        var ancestors = options.FrameAncestors.Count == 0 ? "'none'" : string.Join(' ', options.FrameAncestors);
+
+        // blob: for the photos the phone and the editor preview locally; ws/wss 'self' for the Blazor circuit; https:
+        // for presigned S3 reads and uploads. Inline style attributes are allowed (Blazor renders some); inline script never.
+        return string.Join("; ",
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' blob: data: https:",
+            "media-src 'self' blob:",
+            "connect-src 'self' https:",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+            $"frame-ancestors {ancestors}");
+    }
+
+    // Framework and app assets carry no patient data and keep their own caching; everything else (pages, API,
+    // stored photos) may carry patient data.
+    private static bool IsStaticAsset(PathString path) =>
+        path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content")
+        || (!path.StartsWithSegments("/storage") && (path.Value?.EndsWith(".css", StringComparison.Ordinal) == true
+            || path.Value?.EndsWith(".js", StringComparison.Ordinal) == true));
+}
