@@ -13,6 +13,7 @@ using ClinicalImages.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddOperations();
 builder.Services.AddProblemResponses();
 builder.Services.AddSecurity();
 builder.Services.AddAlexGateway();
@@ -38,6 +39,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealth();
+app.MapOpenApi();
 app.MapLaunchApi();
 app.MapSessionsApi();
 app.MapImagesApi();
