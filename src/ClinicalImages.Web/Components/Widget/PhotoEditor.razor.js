@@ -138,6 +138,8 @@ function rotate(canvas, turn) {
   ctx.translate(out.width / 2, out.height / 2);
   ctx.rotate((turn * Math.PI) / 2);
   ctx.drawImage(canvas, -canvas.width / 2, -canvas.height / 2);
+  // Marks drawn later on this canvas are in its own (turned) pixel space, not through the turn.
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
   return out;
 }
 
