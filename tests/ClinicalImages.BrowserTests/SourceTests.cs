@@ -28,6 +28,40 @@ public sealed class SourceTests(ProductFactory product, BrowserFixture browser) 
     }
 
     [Fact]
+    public async Task Webcam_PermissionRefused_SaysHowToAllowIt_AndOtherSourcesStillWork()
+    {
+        await using var widget = await WidgetSession.OpenAsync(product, browser);
+        var page = widget.Page;
+        // As if the GP had blocked the camera for this site.
+        await page.EvaluateAsync("() => { navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('blocked', 'NotAllowedError')); }");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Camera", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("camera-problem")).ToContainTextAsync("was not allowed to use the camera");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Take photo" })).ToBeDisabledAsync();
+        await page.Locator("#file-input").SetInputFilesAsync(Desktop.Sample("photo-upright-gps.jpg"));
+        await Assertions.Expect(widget.Cards("ready")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+    }
+
+    [Fact]
+    public async Task Webcam_UnpluggedMidPreview_SaysSo_AndTryAgainBringsItBack()
+    {
+        await using var widget = await WidgetSession.OpenAsync(product, browser);
+        var page = widget.Page;
+        await page.GetByRole(AriaRole.Button, new() { Name = "Camera", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Take photo" })).ToBeEnabledAsync();
+
+        // What the browser does when the device goes: the track ends.
+        await page.EvaluateAsync("() => document.querySelector('#camera-panel video').srcObject.getVideoTracks()[0].dispatchEvent(new Event('ended'))");
+
+        await Assertions.Expect(page.GetByTestId("camera-problem")).ToContainTextAsync("The camera stopped");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Take photo" })).ToBeDisabledAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Try again" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Take photo" })).ToBeEnabledAsync();
+        await Assertions.Expect(page.GetByTestId("camera-problem")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Picker_SeveralPhotos_LandWithoutMovingThoseAlreadyThere()
     {
         await using var widget = await WidgetSession.OpenAsync(product, browser);
