@@ -79,4 +79,21 @@ public sealed class WidgetLogicTests
         Assert.Equal("Saving 2 photos to Medtech… 1 done.", progress.Summary);
         Assert.Equal(70, progress.Lines[1].Percent);
     }
+
+    [Fact]
+    public void ImageUrls_KeepYoungAddresses_ButANewEditGetsItsOwn()
+    {
+        var urls = new ImageUrls(TimeSpan.FromMinutes(2));
+        var start = DateTimeOffset.UnixEpoch;
+        var first = urls.Keep([Photos.Ready("a") with { ThumbnailUrl = "/t?sig=1" }], start);
+
+        var reread = urls.Keep([Photos.Ready("a") with { ThumbnailUrl = "/t?sig=2" }], start.AddMinutes(1));
+        var edited = urls.Keep([Photos.Ready("a") with { ThumbnailUrl = "/e?sig=3", Edited = true, EditedAt = start }], start.AddMinutes(1));
+        var later = urls.Keep([Photos.Ready("a") with { ThumbnailUrl = "/e?sig=4", Edited = true, EditedAt = start }], start.AddMinutes(4));
+
+        Assert.Equal("/t?sig=1", first[0].ThumbnailUrl);
+        Assert.Equal("/t?sig=1", reread[0].ThumbnailUrl);
+        Assert.Equal("/e?sig=3", edited[0].ThumbnailUrl);
+        Assert.Equal("/e?sig=4", later[0].ThumbnailUrl);
+    }
 }

@@ -25,7 +25,12 @@ public sealed partial class Capture
 
     private void ToggleCamera() => _cameraOpen = !_cameraOpen;
 
-    private void Open(string imageId) => _viewerId = imageId;
+    // Re-read first: the picture addresses may be old enough to expire while the GP looks (they are signed for minutes).
+    private async Task Open(string imageId)
+    {
+        await ReloadAsync(null);
+        _viewerId = imageId;
+    }
 
     private void Navigate(int step)
     {
@@ -36,8 +41,9 @@ public sealed partial class Capture
         }
     }
 
-    private void Edit(string imageId)
+    private async Task Edit(string imageId)
     {
+        await ReloadAsync(null);
         _viewerId = null;
         _editorId = imageId;
     }

@@ -3,6 +3,7 @@ using ClinicalImages.Web.Features.Events;
 using ClinicalImages.Web.Features.Filing;
 using ClinicalImages.Web.Features.Images;
 using ClinicalImages.Web.Features.Sessions;
+using ClinicalImages.Web.Features.Storage;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
@@ -38,6 +39,7 @@ public sealed partial class Capture : IAsyncDisposable
     private string? _commitId;
     private CommitProgress? _progress;
     private LastDetails _last = LastDetails.None;
+    private ImageUrls? _urls;
 
     [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
 
@@ -58,6 +60,8 @@ public sealed partial class Capture : IAsyncDisposable
     [Inject] private IConfiguration Configuration { get; set; } = default!;
 
     [Inject] private IOptions<CaptureSessionOptions> SessionOptions { get; set; } = default!;
+
+    [Inject] private IOptions<StorageOptions> StorageOptions { get; set; } = default!;
 
     private int Cap => SessionOptions.Value.MaxImagesPerSession;
 
@@ -146,7 +150,10 @@ public sealed partial class Capture : IAsyncDisposable
         }
 
         var records = await Store.ListImagesAsync(_session.Id, CancellationToken.None);
-        _images = [.. records.Where(r => r.Status != ImageStatus.Uploading).OrderBy(r => r.CreatedAt).Select(Images.View)];
+        // Half the URLs' lifetime: a picture address the browser holds never expires under it.
+        _urls ??= new ImageUrls(TimeSpan.FromSeconds(StorageOptions.Value.ReadUrlSeconds / 2.0));
+        _images = _urls.Keep([.. records.Where(r => r.Status != ImageStatus.Uploading).OrderBy(r => r.CreatedAt).Select(Images.View)],
+            Time.GetUtcNow());
         if (added is not null)
         {
             _selected.Add(added);

@@ -96,7 +96,8 @@ function onPaste(e) {
 }
 
 function onBeforeUnload(e) {
-  if (Number(state.root.dataset.unfiled || 0) > 0) {
+  // A session that ended took its photos with it: nothing left to lose by closing.
+  if (state.root.isConnected && Number(state.root.dataset.unfiled || 0) > 0) {
     e.preventDefault();
     e.returnValue = '';
   }

@@ -25,6 +25,9 @@ public sealed record ImageView(
     public string? PreviewUrl { get; init; }
 
     public bool Edited { get; init; }
+
+    /// <summary>When the edit was saved: a new edit has the same address, so this tells a browser's copy is stale.</summary>
+    public DateTimeOffset? EditedAt { get; init; }
 }
 
 /// <summary>

@@ -155,6 +155,7 @@ internal sealed partial class ImageService(
         {
             PreviewUrl = preview,
             Edited = image.Edited,
+            EditedAt = image.Edit?.SavedAt,
         };
     }
 
