@@ -46,6 +46,7 @@ public sealed class WidgetTests(ProductFactory product, BrowserFixture browser) 
         await Assertions.Expect(page.GetByTestId("viewer")).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("+");
         await Assertions.Expect(page.GetByTestId("viewer").Locator("[data-zoom-level]")).ToHaveTextAsync("150%");
+        await widget.ScreenshotAsync("viewer.png");
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(page.GetByTestId("viewer")).ToHaveCountAsync(0);
 
