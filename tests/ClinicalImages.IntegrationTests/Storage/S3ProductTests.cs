@@ -64,7 +64,7 @@ public sealed class S3ProductTests(S3ProductFactory product) : IClassFixture<S3P
         var first = await UploadReadyAsync(desktop, "photo-upright-gps.jpg");
         var second = await UploadReadyAsync(desktop, "screenshot.png");
         using (var patch = await desktop.Http.PatchAsJsonAsync($"/api/session/images/{first}",
-            new { bodySiteCode = "368209003", bodySiteDisplay = "Right arm", note = "Day 3", sensitive = true }))
+            new { bodySiteCode = "40983000", laterality = "right", note = "Day 3", sensitive = true, consent = "teaching" }))
         {
             await Desktop.Expect(patch, HttpStatusCode.OK);
         }

@@ -32,8 +32,23 @@ internal static class Caption
             lines.Add("Note: " + m.Note);
         }
 
+        // Medtech keeps neither the consent nor the sensitive flag; the strip is where the next reader learns them.
+        if (m.Consent is { } consent)
+        {
+            var when = m.ConsentRecordedAt is { } at ? " on " + TimeZoneInfo.ConvertTime(at, zone).ToString("d MMM yyyy", NewZealand) : string.Empty;
+            lines.Add($"Consent: {ConsentWords(consent)} (recorded by {m.ConsentRecordedBy ?? session.ProviderName}{when})");
+        }
+
         var local = TimeZoneInfo.ConvertTime(takenAt, zone);
         lines.Add($"Taken {local.ToString("ddd d MMM yyyy, h:mm tt", NewZealand)} (NZ) by {session.ProviderName}" + (m.Sensitive ? " · SENSITIVE" : string.Empty));
         return new CaptionStrip(lines);
     }
+
+    private static string ConsentWords(string consent) => consent switch
+    {
+        "record-only" => "clinical record only",
+        "teaching" => "record and teaching",
+        "publication" => "record, teaching and publication",
+        _ => consent,
+    };
 }

@@ -127,7 +127,7 @@ internal sealed partial class ImageFiler(
 
     private async Task<FilingRequest> PrepareAsync(CaptureSession session, ImageRecord image, CancellationToken cancellationToken)
     {
-        var stored = await images.OpenReadAsync(ImageKeys.Upright(session.Id, image.Id), cancellationToken)
+        var stored = await images.OpenReadAsync(image.Edited ? ImageKeys.Edited(session.Id, image.Id) : ImageKeys.Upright(session.Id, image.Id), cancellationToken)
             ?? throw new ImageProblemException(StatusCodes.Status410Gone, "This photo is no longer stored. Add it again.");
         byte[] upright;
         await using (stored)

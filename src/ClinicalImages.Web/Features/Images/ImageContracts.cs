@@ -6,7 +6,10 @@ public sealed record UploadRequest(string? ContentType, long Length);
 /// <summary>Where to send it: {imageId, method, url, headers, expiresAt}.</summary>
 public sealed record UploadSlotResponse(string ImageId, string Method, string Url, IReadOnlyDictionary<string, string> Headers, DateTimeOffset ExpiresAt);
 
-/// <summary>An image as the browsers see it.</summary>
+/// <summary>
+/// An image as the browsers see it. Width, height and the URLs are those of what would be filed: the edit when there
+/// is one. <see cref="PreviewUrl"/> is the full-size picture, null once Medtech holds it (it has left our storage).
+/// </summary>
 public sealed record ImageView(
     string Id,
     string Status,
@@ -17,9 +20,20 @@ public sealed record ImageView(
     ImageMetadata Metadata,
     FiledReceipt? Filing,
     string? Problem,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    public string? PreviewUrl { get; init; }
 
-/// <summary>PATCH …/images/{id}: the fields to change; absent fields stay as they are.</summary>
+    public bool Edited { get; init; }
+
+    /// <summary>When the edit was saved: a new edit has the same address, so this tells a browser's copy is stale.</summary>
+    public DateTimeOffset? EditedAt { get; init; }
+}
+
+/// <summary>
+/// PATCH …/images/{id}: the fields to change; absent (null) fields stay as they are, an empty string clears one.
+/// The body site's words come from our list (<see cref="BodySites"/>), so <see cref="BodySiteDisplay"/> is ignored.
+/// </summary>
 public sealed record MetadataPatch(
     string? BodySiteCode,
     string? BodySiteDisplay,
@@ -27,4 +41,8 @@ public sealed record MetadataPatch(
     string? View,
     string? Classification,
     string? Note,
-    bool? Sensitive);
+    bool? Sensitive)
+{
+    /// <summary>record-only, teaching or publication; who recorded it and when are the session's clinician and now.</summary>
+    public string? Consent { get; init; }
+}

@@ -38,7 +38,7 @@ internal sealed partial class ImageIndexRebuilder(IImageStore images, ISessionSt
                 continue;
             }
 
-            await store.SaveImageAsync(ToRecord(sidecar!), cancellationToken);
+            await store.SaveImageAsync(ToRecord(sidecar!, present), cancellationToken);
             restored.Add(imageId);
         }
 
@@ -46,7 +46,7 @@ internal sealed partial class ImageIndexRebuilder(IImageStore images, ISessionSt
         return new ImageIndexRebuild(restored, indexed, refused);
     }
 
-    private static ImageRecord ToRecord(ImageSidecar sidecar)
+    private static ImageRecord ToRecord(ImageSidecar sidecar, HashSet<string> present)
     {
         var status = Enum.Parse<ImageStatus>(sidecar.Status, ignoreCase: true);
 
@@ -59,6 +59,9 @@ internal sealed partial class ImageIndexRebuilder(IImageStore images, ISessionSt
             Height = sidecar.Height,
             Metadata = sidecar.Metadata,
             Filing = sidecar.Filing,
+
+            // An edit whose picture is gone (a reset cut short) is no edit: the original is what the GP sees and files.
+            Edit = sidecar.Edit is not null && present.Contains(ImageKeys.Edited(sidecar.SessionId, sidecar.ImageId)) ? sidecar.Edit : null,
 
             // A filing attempt caught mid-way by the loss has no worker any more. Filing is idempotent (our
             // identifier + a search), so the GP may safely send it again.

@@ -13,6 +13,17 @@ public static class ImageKeys
     /// <summary>Upright, metadata-free JPEG: what is filed.</summary>
     public static string Upright(string sessionId, string imageId) => Image(sessionId, imageId) + "upright.jpg";
 
+    /// <summary>The GP's edit (rotate, crop, annotate) as normalised JPEG: filed instead of the upright copy when present.</summary>
+    public static string Edited(string sessionId, string imageId) => Image(sessionId, imageId) + "edited.jpg";
+
+    /// <summary>
+    /// The edit's thumbnail, beside the original's, so "reset" is a delete and never a re-render of the original.
+    /// </summary>
+    public static string EditedThumbnail(string sessionId, string imageId) => Image(sessionId, imageId) + "edited-thumb.jpg";
+
+    /// <summary>The edited bytes as the browser uploaded them; deleted once normalised.</summary>
+    public static string EditUpload(string sessionId, string imageId) => Image(sessionId, imageId) + "edit-upload";
+
     public static string Thumbnail(string sessionId, string imageId) => Image(sessionId, imageId) + "thumb.jpg";
 
     /// <summary>Binding, metadata and receipt, so a lost session store can be rebuilt from storage.</summary>

@@ -46,6 +46,14 @@ public sealed record ImageRecord(
 
     public FiledReceipt? Filing { get; init; }
 
+    /// <summary>
+    /// The GP's edit (rotate, crop, annotate), stored beside the original as <see cref="ImageKeys.Edited"/>; null when
+    /// there is none. The original stays until filing, so "reset" only drops this.
+    /// </summary>
+    public ImageEdit? Edit { get; init; }
+
+    public bool Edited => Edit is not null;
+
     /// <summary>A sentence for the GP about the last failure.</summary>
     public string? Problem { get; init; }
 
@@ -67,8 +75,20 @@ public sealed record ImageMetadata
 
     public string? Note { get; init; }
 
+    /// <summary>Marks a photo for discreet handling (genitals, a child, a photo the patient is uneasy about).</summary>
     public bool Sensitive { get; init; }
+
+    /// <summary>What the patient agreed the photo may be used for: record-only, teaching or publication.</summary>
+    public string? Consent { get; init; }
+
+    /// <summary>The clinician whose session recorded the consent (never typed in by the browser).</summary>
+    public string? ConsentRecordedBy { get; init; }
+
+    public DateTimeOffset? ConsentRecordedAt { get; init; }
 }
+
+/// <summary>An edited rendition: its size (it may be rotated or cropped) and when it was saved.</summary>
+public sealed record ImageEdit(int Width, int Height, DateTimeOffset SavedAt);
 
 /// <summary>Medtech's reference for a filed image.</summary>
 public sealed record FiledReceipt(string ResourceType, string ResourceId, string? VersionId, DateTimeOffset FiledAt, bool Reconciled);

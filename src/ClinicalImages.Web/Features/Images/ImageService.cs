@@ -131,19 +131,32 @@ internal sealed partial class ImageService(
             throw new ImageProblemException(StatusCodes.Status409Conflict, "This photo is already in Medtech (or on its way); its details can no longer change.");
         }
 
-        var updated = image with { Metadata = MetadataRules.Apply(image.Metadata, patch) };
+        var recorder = new ConsentRecorder(session.ProviderName, time.GetUtcNow());
+        var updated = image with { Metadata = MetadataRules.Apply(image.Metadata, patch, recorder) };
         await SaveAsync(session, updated, cancellationToken);
         await events.PublishAsync(new SessionEvent(session.Id, SessionEventKind.ImageChanged, imageId), cancellationToken);
         return updated;
     }
 
+    /// <summary>What the browsers see: the edit's picture and size when there is one, else the original's.</summary>
     public ImageView View(ImageRecord image)
     {
-        var thumbnail = image.Status is ImageStatus.Uploading
-            ? null
-            : images.CreateReadUrl(ImageKeys.Thumbnail(image.SessionId, image.Id), time.GetUtcNow().AddSeconds(storageOptions.Value.ReadUrlSeconds));
+        var expires = time.GetUtcNow().AddSeconds(storageOptions.Value.ReadUrlSeconds);
+        string? Url(Func<string, string, string> key) =>
+            image.Status is ImageStatus.Uploading ? null : images.CreateReadUrl(key(image.SessionId, image.Id), expires);
+
+        var thumbnail = Url(image.Edited ? ImageKeys.EditedThumbnail : ImageKeys.Thumbnail);
+
+        // Once filed, the full-size copies have left our storage; the thumbnail stays until the session ends.
+        var preview = image.Status is ImageStatus.Filed ? null : Url(image.Edited ? ImageKeys.Edited : ImageKeys.Upright);
         return new ImageView(image.Id, image.Status.ToString().ToLowerInvariant(), image.Source.ToString().ToLowerInvariant(),
-            image.Width, image.Height, thumbnail, image.Metadata, image.Filing, image.Problem, image.CreatedAt);
+            image.Edit?.Width ?? image.Width, image.Edit?.Height ?? image.Height, thumbnail, image.Metadata, image.Filing, image.Problem,
+            image.CreatedAt)
+        {
+            PreviewUrl = preview,
+            Edited = image.Edited,
+            EditedAt = image.Edit?.SavedAt,
+        };
     }
 
     /// <summary>Saves the record and its sidecar (binding, metadata, receipt), so storage alone can rebuild the index.</summary>
@@ -152,6 +165,13 @@ internal sealed partial class ImageService(
         await store.SaveImageAsync(image, cancellationToken);
         var sidecar = ImageSidecar.From(session, image);
         await images.PutAsync(ImageKeys.Sidecar(session.Id, image.Id), sidecar.ToJson(), "application/json", cancellationToken);
+
+        // Filing deletes the original's full-size copy once Medtech holds the photo; the edit, when there is one, is
+        // what Medtech received, and it leaves with it (the filer saves the record as filed just before).
+        if (image is { Status: ImageStatus.Filed, Edited: true })
+        {
+            await images.DeleteAsync(ImageKeys.Edited(session.Id, image.Id), cancellationToken);
+        }
     }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Upload slot for image {ImageId} in session {SessionId} from {Source}")]

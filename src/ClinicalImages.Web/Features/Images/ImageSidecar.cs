@@ -16,13 +16,14 @@ public sealed record ImageSidecar(
     int? Width,
     int? Height,
     ImageMetadata Metadata,
-    FiledReceipt? Filing)
+    FiledReceipt? Filing,
+    ImageEdit? Edit = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static ImageSidecar From(CaptureSession session, ImageRecord image) => new(
         image.Id, session.Id, session.FacilityId, session.PatientId, session.ProviderId, image.Status.ToString(),
-        image.Source.ToString(), image.CreatedAt, image.Width, image.Height, image.Metadata, image.Filing);
+        image.Source.ToString(), image.CreatedAt, image.Width, image.Height, image.Metadata, image.Filing, image.Edit);
 
     public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ClinicalImages.Web.Features.Images;
 
-/// <summary>The desktop's image routes: upload slots, completion, metadata, removal.</summary>
+/// <summary>The desktop's image routes: upload slots, completion, metadata, edits, removal.</summary>
 internal static class ImagesApi
 {
     public static IEndpointRouteBuilder MapImagesApi(this IEndpointRouteBuilder app)
@@ -13,6 +13,11 @@ internal static class ImagesApi
         session.MapPost("/images/{id}/complete", CompleteAsync);
         session.MapPatch("/images/{id}", PatchAsync);
         session.MapDelete("/images/{id}", DeleteAsync);
+
+        // The edit flavour of the same slot → PUT → complete path; DELETE drops the edit (the original was kept).
+        session.MapPost("/images/{id}/edits", CreateEditUploadAsync);
+        session.MapPost("/images/{id}/edits/complete", CompleteEditAsync);
+        session.MapDelete("/images/{id}/edits", ResetEditAsync);
         return app;
     }
 
@@ -43,5 +48,26 @@ internal static class ImagesApi
         var session = await access.RequireAsync(http, cancellationToken);
         await images.RemoveAsync(session, id, cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    internal static async Task<Ok<UploadSlotResponse>> CreateEditUploadAsync(
+        string id, UploadRequest request, HttpContext http, SessionAccess access, ImageEditService edits, CancellationToken cancellationToken)
+    {
+        var session = await access.RequireAsync(http, cancellationToken);
+        return TypedResults.Ok(await edits.CreateSlotAsync(session, id, request, cancellationToken));
+    }
+
+    internal static async Task<Ok<ImageView>> CompleteEditAsync(
+        string id, HttpContext http, SessionAccess access, ImageEditService edits, ImageService images, CancellationToken cancellationToken)
+    {
+        var session = await access.RequireAsync(http, cancellationToken);
+        return TypedResults.Ok(images.View(await edits.CompleteAsync(session, id, cancellationToken)));
+    }
+
+    internal static async Task<Ok<ImageView>> ResetEditAsync(
+        string id, HttpContext http, SessionAccess access, ImageEditService edits, ImageService images, CancellationToken cancellationToken)
+    {
+        var session = await access.RequireAsync(http, cancellationToken);
+        return TypedResults.Ok(images.View(await edits.ResetAsync(session, id, cancellationToken)));
     }
 }

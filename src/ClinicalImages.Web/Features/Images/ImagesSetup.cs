@@ -6,6 +6,7 @@ internal static class ImagesSetup
     {
         services.AddImagePipeline();
         services.AddSingleton<ImageService>();
+        services.AddSingleton<ImageEditService>();
         services.AddSingleton<ImageIndexRebuilder>();
         return services;
     }

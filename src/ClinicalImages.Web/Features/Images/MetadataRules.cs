@@ -6,6 +6,7 @@ public static class MetadataRules
     public static readonly IReadOnlyList<string> Lateralities = ["left", "right", "bilateral", "not-applicable"];
     public static readonly IReadOnlyList<string> Views = ["close-up", "overview", "dermoscopy", "other"];
     public static readonly IReadOnlyList<string> Classifications = ["lesion", "wound", "rash", "post-procedure", "other"];
+    public static readonly IReadOnlyList<string> Consents = ["record-only", "teaching", "publication"];
     public const int MaxNoteLength = 1000;
 
     /// <summary>SNOMED CT qualifier for each laterality (NZ edition).</summary>
@@ -17,31 +18,52 @@ public static class MetadataRules
         _ => null,
     };
 
-    public static ImageMetadata Apply(ImageMetadata current, MetadataPatch patch)
+    /// <summary>
+    /// Applies a patch. A body site must be one of <see cref="BodySites.All"/> and takes its words from there; a
+    /// consent is stamped with <paramref name="recorder"/> (the session's clinician) and the time, never the browser's say.
+    /// </summary>
+    public static ImageMetadata Apply(ImageMetadata current, MetadataPatch patch, ConsentRecorder recorder)
     {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(patch);
+        ArgumentNullException.ThrowIfNull(recorder);
         Check(patch.Laterality, Lateralities, "laterality");
         Check(patch.View, Views, "view");
         Check(patch.Classification, Classifications, "classification");
+        Check(patch.Consent, Consents, "consent");
         if (patch.Note is { Length: > MaxNoteLength })
         {
             throw new ImageProblemException(StatusCodes.Status400BadRequest, $"The note is too long; keep it under {MaxNoteLength} characters.");
         }
 
-        if (patch.BodySiteCode is { Length: > 0 } code && (code.Length > 18 || !code.All(char.IsAsciiDigit)))
-        {
-            throw new ImageProblemException(StatusCodes.Status400BadRequest, "The body site must be a SNOMED CT code (digits only). Choose it from the list.");
-        }
-
+        var site = BodySiteOf(patch.BodySiteCode);
+        var consent = patch.Consent is null ? current.Consent : Blank(patch.Consent);
+        var consentChanged = !string.Equals(consent, current.Consent, StringComparison.Ordinal);
         return current with
         {
-            BodySiteCode = patch.BodySiteCode is null ? current.BodySiteCode : Blank(patch.BodySiteCode),
-            BodySiteDisplay = patch.BodySiteDisplay is null ? current.BodySiteDisplay : Blank(patch.BodySiteDisplay),
+            BodySiteCode = patch.BodySiteCode is null ? current.BodySiteCode : site?.Code,
+            BodySiteDisplay = patch.BodySiteCode is null ? current.BodySiteDisplay : site?.Display,
             Laterality = patch.Laterality is null ? current.Laterality : Blank(patch.Laterality),
             View = patch.View is null ? current.View : Blank(patch.View),
             Classification = patch.Classification is null ? current.Classification : Blank(patch.Classification),
             Note = patch.Note is null ? current.Note : Blank(patch.Note.Trim()),
             Sensitive = patch.Sensitive ?? current.Sensitive,
+            Consent = consent,
+            ConsentRecordedBy = !consentChanged ? current.ConsentRecordedBy : consent is null ? null : recorder.Clinician,
+            ConsentRecordedAt = !consentChanged ? current.ConsentRecordedAt : consent is null ? null : recorder.At,
         };
+    }
+
+    /// <summary>Null for "clear it"; throws for a code that is not on our list.</summary>
+    private static BodySite? BodySiteOf(string? code)
+    {
+        if (string.IsNullOrEmpty(code))
+        {
+            return null;
+        }
+
+        return BodySites.Find(code) ?? throw new ImageProblemException(StatusCodes.Status400BadRequest,
+            "This body site is not on the list. Choose it from the list of body sites.");
     }
 
     private static void Check(string? value, IReadOnlyList<string> allowed, string name)

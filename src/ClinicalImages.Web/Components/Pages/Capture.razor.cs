@@ -1,0 +1,207 @@
+using ClinicalImages.Web.Components.Widget;
+using ClinicalImages.Web.Features.Events;
+using ClinicalImages.Web.Features.Filing;
+using ClinicalImages.Web.Features.Images;
+using ClinicalImages.Web.Features.Sessions;
+using ClinicalImages.Web.Features.Storage;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
+using Microsoft.JSInterop;
+
+namespace ClinicalImages.Web.Components.Pages;
+
+/// <summary>
+/// The widget: holds the session's photos, the selection and the current save, and hands each part what it shows.
+/// Photos' bytes never pass through here: the page's module sends them over plain HTTP and reports progress.
+/// </summary>
+public sealed partial class Capture : IAsyncDisposable
+{
+    private static readonly HashSet<string> Fileable = new(StringComparer.Ordinal) { "ready", "failed" };
+
+    private readonly HashSet<string> _selected = new(StringComparer.Ordinal);
+    private readonly UploadTray _tray = new();
+    private CaptureSession? _session;
+    private bool _loaded;
+    private IReadOnlyList<ImageView> _images = [];
+    private IDisposable? _subscription;
+    private IJSObjectReference? _module;
+    private DotNetObjectReference<Capture>? _self;
+    private ElementReference _root;
+    private ElementReference _fileInput;
+    private ElementReference _addButton;
+    private bool _wired;
+    private bool _cameraOpen;
+    private string? _notice;
+    private string? _viewerId;
+    private string? _editorId;
+    private string? _removeId;
+    private string? _commitId;
+    private CommitProgress? _progress;
+    private LastDetails _last = LastDetails.None;
+    private ImageUrls? _urls;
+
+    [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
+
+    [Inject] private ISessionStore Store { get; set; } = default!;
+
+    [Inject] private ImageService Images { get; set; } = default!;
+
+    [Inject] private ISessionEvents Events { get; set; } = default!;
+
+    [Inject] private CommitService Commits { get; set; } = default!;
+
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    [Inject] private TimeProvider Time { get; set; } = default!;
+
+    [Inject] private CircuitReconnects Reconnects { get; set; } = default!;
+
+    [Inject] private IConfiguration Configuration { get; set; } = default!;
+
+    [Inject] private IOptions<CaptureSessionOptions> SessionOptions { get; set; } = default!;
+
+    [Inject] private IOptions<StorageOptions> StorageOptions { get; set; } = default!;
+
+    private int Cap => SessionOptions.Value.MaxImagesPerSession;
+
+    /// <summary>How many more photos the session takes; the module also subtracts those it is still sending.</summary>
+    private int Room => Math.Max(0, Cap - _images.Count);
+
+    private int Unfiled => _images.Count(i => i.Status != "filed") + _tray.InFlight;
+
+    private IReadOnlyList<ImageView> Targets => [.. _images.Where(i => _selected.Contains(i.Id) && Fileable.Contains(i.Status))];
+
+    private int SelectedReady => Targets.Count;
+
+    private ImageView? Viewed => _images.FirstOrDefault(i => i.Id == _viewerId);
+
+    private ImageView? Edited => _images.FirstOrDefault(i => i.Id == _editorId);
+
+    private string Summary
+    {
+        get
+        {
+            if (_images.Count == 0)
+            {
+                return "No photos yet.";
+            }
+
+            var parts = new List<string>();
+            var filed = _images.Count(i => i.Status == "filed");
+            var filing = _images.Count(i => i.Status == "filing");
+            var failed = _images.Count(i => i.Status == "failed");
+            if (filed > 0) parts.Add($"{filed} in Medtech");
+            if (filing > 0) parts.Add($"{filing} saving");
+            if (failed > 0) parts.Add($"{failed} not saved");
+            return parts.Count == 0 ? $"{_images.Count} ready to save." : string.Join(" · ", parts) + ".";
+        }
+    }
+
+    protected override async Task OnInitializedAsync()
+    {
+        var user = AuthState is null ? null : (await AuthState).User;
+        var sessionId = SessionCookie.SessionId(user);
+        _session = sessionId is null ? null : await Store.TouchAsync(sessionId, Time.GetUtcNow(), CancellationToken.None);
+        if (_session is not null)
+        {
+            _subscription = Events.Subscribe(_session.Id, e => InvokeAsync(() => OnEventAsync(e)));
+            Reconnects.Reconnected += ResyncAsync;
+            await ReloadAsync(null);
+        }
+
+        _loaded = true;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_session is not null && !_wired)
+        {
+            _wired = true;
+            _self = DotNetObjectReference.Create(this);
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Pages/Capture.razor.js");
+            await _module.InvokeVoidAsync("init", _root, _fileInput, _addButton, _session.Id, _self);
+        }
+    }
+
+    private async Task OnEventAsync(SessionEvent e)
+    {
+        if (e.Kind == SessionEventKind.SessionEnded)
+        {
+            _session = null;
+        }
+        else if (e.Kind is SessionEventKind.PhoneConnected or SessionEventKind.PhoneDisconnected)
+        {
+            _session = await Store.GetAsync(_session!.Id, CancellationToken.None);
+        }
+        else
+        {
+            await ReloadAsync(e.Kind == SessionEventKind.ImageAdded ? e.ImageId : null);
+        }
+
+        StateHasChanged();
+    }
+
+    private async Task ReloadAsync(string? added)
+    {
+        if (_session is null)
+        {
+            return;
+        }
+
+        var records = await Store.ListImagesAsync(_session.Id, CancellationToken.None);
+        // Half the URLs' lifetime: a picture address the browser holds never expires under it.
+        _urls ??= new ImageUrls(TimeSpan.FromSeconds(StorageOptions.Value.ReadUrlSeconds / 2.0));
+        _images = _urls.Keep([.. records.Where(r => r.Status != ImageStatus.Uploading).OrderBy(r => r.CreatedAt).Select(Images.View)],
+            Time.GetUtcNow());
+        if (added is not null)
+        {
+            _selected.Add(added);
+        }
+
+        _selected.RemoveWhere(id => _images.All(i => i.Id != id));
+        _tray.Reconcile(_images);
+        if (_commitId is not null && await Store.GetCommitAsync(_session.Id, _commitId, CancellationToken.None) is { } job)
+        {
+            _progress = CommitProgress.From(job, NameOf);
+        }
+    }
+
+    // Back from a dropped connection: re-read everything, since events may have been missed meanwhile.
+    private Task ResyncAsync() => InvokeAsync(async () =>
+    {
+        if (_session is null)
+        {
+            return;
+        }
+
+        _session = await Store.GetAsync(_session.Id, CancellationToken.None);
+        await ReloadAsync(null);
+        StateHasChanged();
+    });
+
+    private int IndexOf(string imageId) => _images.ToList().FindIndex(i => i.Id == imageId);
+
+    /// <summary>"Photo 3": the position in the gallery, the name the GP sees on the card.</summary>
+    private string NameOf(string imageId) => IndexOf(imageId) is var i and >= 0 ? $"Photo {i + 1}" : "Photo";
+
+    public async ValueTask DisposeAsync()
+    {
+        _subscription?.Dispose();
+        Reconnects.Reconnected -= ResyncAsync;
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.InvokeVoidAsync("dispose");
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The browser is gone; so are its listeners.
+            }
+        }
+
+        _self?.Dispose();
+    }
+}

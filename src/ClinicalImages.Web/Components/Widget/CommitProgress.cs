@@ -1,0 +1,66 @@
+using ClinicalImages.Web.Features.Filing;
+
+namespace ClinicalImages.Web.Components.Widget;
+
+/// <summary>One "Save to Medtech" as the filing panel shows it: a line per photo and a summary once it is done.</summary>
+public sealed record CommitProgress(IReadOnlyList<CommitLine> Lines, bool Finished)
+{
+    public static CommitProgress From(CommitJob job, Func<string, string> nameOf)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(nameOf);
+        return new([.. job.Items.Select(i => CommitLine.From(i, nameOf(i.ImageId)))], job.IsFinished);
+    }
+
+    public int Filed => Lines.Count(l => l.State == CommitItemState.Filed);
+
+    public IReadOnlyList<string> FailedIds => [.. Lines.Where(l => l.State is CommitItemState.Failed).Select(l => l.ImageId)];
+
+    public string Summary
+    {
+        get
+        {
+            var total = Lines.Count;
+            if (!Finished)
+            {
+                return $"Saving {total} {Photos(total)} to Medtech… {Filed} done.";
+            }
+
+            var notSaved = total - Filed;
+            return notSaved == 0
+                ? $"All {total} {Photos(total)} saved to Medtech."
+                : $"{Filed} of {total} {Photos(total)} saved to Medtech; {notSaved} not saved.";
+        }
+    }
+
+    private static string Photos(int n) => n == 1 ? "photo" : "photos";
+}
+
+/// <summary>One photo in a save: where it is, in words and as a share of the way.</summary>
+public sealed record CommitLine(string ImageId, string Name, CommitItemState State, string? Message, string? Reference)
+{
+    public static CommitLine From(CommitItem item, string name)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var reference = item.ResourceType is null ? null : $"{item.ResourceType}/{item.ResourceId}";
+        return new(item.ImageId, name, item.State, item.Message, reference);
+    }
+
+    public int Percent => State switch
+    {
+        CommitItemState.Queued => 5,
+        CommitItemState.Preparing => 35,
+        CommitItemState.Sending => 70,
+        _ => 100,
+    };
+
+    public string Words => State switch
+    {
+        CommitItemState.Queued => "Waiting",
+        CommitItemState.Preparing => "Preparing",
+        CommitItemState.Sending => Message ?? "Sending to Medtech",
+        CommitItemState.Filed => "In Medtech",
+        CommitItemState.Failed => "Not saved: " + (Message ?? "Medtech did not accept it."),
+        _ => "Not saved: " + (Message ?? "It could not be saved."),
+    };
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using ClinicalImages.TestHost;
+using Microsoft.Playwright;
+
+namespace ClinicalImages.BrowserTests;
+
+/// <summary>Fit and finish: the narrow window beside Medtech, the keyboard, the first paint, leaving with unsaved photos.</summary>
+public sealed class WidgetTests(ProductFactory product, BrowserFixture browser) : IClassFixture<ProductFactory>, IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task At400PixelsWide_TheWidgetFitsWithoutSideScrolling()
+    {
+        await using var widget = await WidgetSession.OpenAsync(product, browser, width: 400, height: 860);
+        var page = widget.Page;
+        await page.Locator("#file-input").SetInputFilesAsync(
+            [Desktop.Sample("photo-upright-gps.jpg"), Desktop.Sample("screenshot.png"), Desktop.Sample("photo-orientation6-gps.jpg")]);
+        await Assertions.Expect(widget.Cards("ready")).ToHaveCountAsync(3, new() { Timeout = 20_000 });
+        await page.GetByLabel("Body site").FillAsync("Shin");
+        await page.GetByLabel("Body site").PressAsync("Tab");
+        await Assertions.Expect(page.Locator(".card .site", new() { HasText = "Shin" })).ToHaveCountAsync(3);
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "nothing sticks out sideways");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save 3 photos to Medtech" })).ToBeInViewportAsync();
+        await widget.ScreenshotAsync("widget-400.png");
+    }
+
+    [Fact]
+    public async Task Keyboard_ArrowsMove_SpaceSelects_EnterOpens_DeleteRemovesAfterAsking()
+    {
+        await using var widget = await WidgetSession.OpenAsync(product, browser);
+        var page = widget.Page;
+        await page.Locator("#file-input").SetInputFilesAsync([Desktop.Sample("photo-upright-gps.jpg"), Desktop.Sample("screenshot.png")]);
+        await Assertions.Expect(widget.Cards("ready")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
+        var cards = page.Locator(".card");
+        var second = await cards.Nth(1).GetAttributeAsync("data-image-id");
+
+        await cards.First.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(cards.Nth(1)).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync(" ");
+        await Assertions.Expect(cards.Nth(1)).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("selected"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save 1 photo to Medtech" })).ToBeEnabledAsync();
+
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("viewer")).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("+");
+        await Assertions.Expect(page.GetByTestId("viewer").Locator("[data-zoom-level]")).ToHaveTextAsync("150%");
+        await widget.ScreenshotAsync("viewer.png");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.GetByTestId("viewer")).ToHaveCountAsync(0);
+
+        await cards.Nth(1).FocusAsync();
+        await page.Keyboard.PressAsync("Delete");
+        var confirm = page.GetByRole(AriaRole.Dialog, new() { Name = "Remove Photo 2?" });
+        await Assertions.Expect(confirm).ToBeVisibleAsync();
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Remove photo" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".card")).ToHaveCountAsync(1);
+        Assert.DoesNotContain(second, (await widget.SessionAsync()).GetProperty("images").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public async Task FirstPaintOfCapture_OnLoopback_IsUnderOneSecond()
+    {
+        await using var widget = await WidgetSession.OpenAsync(product, browser);
+
+        // Warm: the server has compiled the page once; a GP opening it again sees this.
+        await widget.Page.ReloadAsync();
+        await Assertions.Expect(widget.Page.GetByTestId("patient-nhi")).ToHaveTextAsync(SandboxApi.Nhi);
+        var paint = await widget.Page.EvaluateAsync<double>(
+            "() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.MAX_VALUE");
+
+        Assert.True(paint < 1000, string.Create(CultureInfo.InvariantCulture, $"first contentful paint took {paint:0} ms"));
+    }
+
+    [Fact]
+    public async Task ClosingTheWindow_WithPhotosNotInMedtech_AsksFirst()
+    {
+        await using var widget = await WidgetSession.OpenAsync(product, browser);
+        var page = widget.Page;
+        await page.Locator("#file-input").SetInputFilesAsync(Desktop.Sample("photo-upright-gps.jpg"));
+        await Assertions.Expect(widget.Cards("ready")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator(".widget[data-unfiled='1']")).ToHaveCountAsync(1);
+        // Browsers only ask on pages the person has interacted with.
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Photos" }).ClickAsync();
+        var asked = new TaskCompletionSource<IDialog>();
+        page.Dialog += (_, dialog) => asked.TrySetResult(dialog);
+
+        await page.CloseAsync(new() { RunBeforeUnload = true });
+
+        var dialog = await asked.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("beforeunload", dialog.Type);
+        await dialog.DismissAsync();
+    }
+}
