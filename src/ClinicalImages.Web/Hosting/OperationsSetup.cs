@@ -13,6 +13,7 @@ internal static class OperationsSetup
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<Telemetry>();
+        builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddOpenApi();
         var otel = builder.Services.AddOpenTelemetry()
             .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())

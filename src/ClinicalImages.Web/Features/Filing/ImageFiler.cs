@@ -5,6 +5,7 @@ using ClinicalImages.Web.Features.Events;
 using ClinicalImages.Web.Features.Images;
 using ClinicalImages.Web.Features.Sessions;
 using ClinicalImages.Web.Features.Storage;
+using ClinicalImages.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ClinicalImages.Web.Features.Filing;
@@ -27,11 +28,14 @@ internal sealed partial class ImageFiler(
     IOptions<FilingOptions> filingOptions,
     IOptions<ImagePipelineOptions> pipelineOptions,
     TimeZoneInfo clinicalZone,
+    AuditLog audit,
+    Telemetry telemetry,
     ILogger<ImageFiler> logger)
 {
     public async Task FileAsync(CaptureSession session, string imageId, Func<CommitItem, Task> report, CancellationToken cancellationToken)
     {
         var owner = Guid.NewGuid().ToString("N");
+        var started = time.GetTimestamp();
         if (!await AcquireAsync(imageId, owner, cancellationToken))
         {
             await report(new CommitItem(imageId, CommitItemState.Failed, "This photo is being saved by another request that has not finished. Try again in a few minutes."));
@@ -53,6 +57,7 @@ internal sealed partial class ImageFiler(
             var orphaned = image.Status == ImageStatus.Filing;
             image = image with { Status = ImageStatus.Filing, Problem = null };
             await imageService.SaveAsync(session, image, cancellationToken);
+            audit.FilingAttempted(session.Id, imageId, session.FacilityId, session.ProviderId);
             await report(new CommitItem(imageId, CommitItemState.Preparing));
             var request = await PrepareAsync(session, image, cancellationToken);
             if (orphaned && await gateway.FindFiledImageAsync(request, cancellationToken) is { } earlier)
@@ -83,6 +88,7 @@ internal sealed partial class ImageFiler(
         }
         finally
         {
+            telemetry.FilingDuration.Record(time.GetElapsedTime(started).TotalMilliseconds);
             if (renditions.IsNeeded)
             {
                 await renditions.ForgetAsync(session.Id, imageId, CancellationToken.None);
@@ -104,6 +110,8 @@ internal sealed partial class ImageFiler(
 
         // Medtech holds it now: the full-size copy leaves our storage; the thumbnail goes with the session.
         await images.DeleteAsync(ImageKeys.Upright(session.Id, image.Id), cancellationToken);
+        audit.Filed(session.Id, image.Id, receipt.ResourceType, receipt.ResourceId, receipt.Reconciled);
+        telemetry.Filed.Add(1, new KeyValuePair<string, object?>("reconciled", receipt.Reconciled));
         await report(new CommitItem(image.Id, CommitItemState.Filed, null, receipt.ResourceType, receipt.ResourceId));
     }
 
@@ -159,6 +167,8 @@ internal sealed partial class ImageFiler(
         }
 
         LogFailed(logger, imageId);
+        audit.FilingFailed(session.Id, imageId);
+        telemetry.FilingFailed.Add(1);
         await report(new CommitItem(imageId, CommitItemState.Failed, message));
     }
 

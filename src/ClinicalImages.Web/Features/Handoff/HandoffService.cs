@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ClinicalImages.Web.Features.Events;
 using ClinicalImages.Web.Features.Sessions;
+using ClinicalImages.Web.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using QRCoder;
@@ -17,6 +18,7 @@ internal sealed partial class HandoffService(
     ISessionEvents events,
     IOptions<HandoffOptions> options,
     TimeProvider time,
+    AuditLog audit,
     ILogger<HandoffService> logger)
 {
     public async Task<HandoffLink> IssueAsync(CaptureSession session, Uri requestOrigin, CancellationToken cancellationToken)
@@ -39,6 +41,7 @@ internal sealed partial class HandoffService(
         if (token.Length is < 20 or > 100)
         {
             LogRefused(logger, "malformed");
+            audit.HandoffRefused("malformed");
             return null;
         }
 
@@ -47,6 +50,7 @@ internal sealed partial class HandoffService(
         if (sessionId is null)
         {
             LogRefused(logger, "unknown, used or expired");
+            audit.HandoffRefused("unknown, used or expired");
             return null;
         }
 
@@ -58,11 +62,13 @@ internal sealed partial class HandoffService(
         if (bound?.PhoneId != phoneId)
         {
             LogRefused(logger, "replaced or session ended");
+            audit.HandoffRefused("replaced or session ended");
             return null;
         }
 
         await events.PublishAsync(new SessionEvent(sessionId, SessionEventKind.PhoneConnected), cancellationToken);
         LogBound(logger, sessionId);
+        audit.PhoneBound(sessionId);
         return new PhoneBinding(sessionId, phoneId);
     }
 
@@ -73,6 +79,7 @@ internal sealed partial class HandoffService(
             cancellationToken);
         await events.PublishAsync(new SessionEvent(session.Id, SessionEventKind.PhoneDisconnected), cancellationToken);
         LogDisconnected(logger, session.Id);
+        audit.PhoneDisconnected(session.Id);
     }
 
     internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -1,3 +1,4 @@
+using ClinicalImages.Web.Hosting;
 using ClinicalImages.Web.Features.Events;
 using ClinicalImages.Web.Features.Sessions;
 using ClinicalImages.Web.Features.Storage;
@@ -18,6 +19,8 @@ internal sealed partial class ImageService(
     IOptions<ImagePipelineOptions> pipelineOptions,
     IOptions<StorageOptions> storageOptions,
     TimeProvider time,
+    AuditLog audit,
+    Telemetry telemetry,
     ILogger<ImageService> logger)
 {
     public static readonly IReadOnlySet<string> AcceptedTypes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -88,6 +91,8 @@ internal sealed partial class ImageService(
             await images.DeletePrefixAsync(ImageKeys.Image(session.Id, imageId), cancellationToken);
             await store.DeleteImageAsync(session.Id, imageId, cancellationToken);
             LogRejected(logger, session.Id, imageId, ex.Reason);
+            audit.UploadRefused(session.Id, imageId, ex.Reason);
+            telemetry.UploadsRefused.Add(1, new KeyValuePair<string, object?>("reason", ex.Reason.ToString()));
             throw new ImageProblemException(StatusCodes.Status422UnprocessableEntity, ex.Message);
         }
 
@@ -105,6 +110,8 @@ internal sealed partial class ImageService(
         await SaveAsync(session, ready, cancellationToken);
         await events.PublishAsync(new SessionEvent(session.Id, SessionEventKind.ImageAdded, imageId), cancellationToken);
         LogReady(logger, session.Id, imageId, normalised.SourceFormat, normalised.Width, normalised.Height);
+        audit.UploadAccepted(session.Id, imageId, image.Source);
+        telemetry.UploadsAccepted.Add(1, new KeyValuePair<string, object?>("source", image.Source.ToString()));
         return ready;
     }
 
@@ -120,6 +127,7 @@ internal sealed partial class ImageService(
         await images.DeletePrefixAsync(ImageKeys.Image(session.Id, imageId), cancellationToken);
         await store.DeleteImageAsync(session.Id, imageId, cancellationToken);
         await events.PublishAsync(new SessionEvent(session.Id, SessionEventKind.ImageRemoved, imageId), cancellationToken);
+        audit.ImageDeleted(session.Id, imageId);
     }
 
     public async Task<ImageRecord> UpdateMetadataAsync(CaptureSession session, string imageId, MetadataPatch patch, CancellationToken cancellationToken)
@@ -135,6 +143,7 @@ internal sealed partial class ImageService(
         var updated = image with { Metadata = MetadataRules.Apply(image.Metadata, patch, recorder) };
         await SaveAsync(session, updated, cancellationToken);
         await events.PublishAsync(new SessionEvent(session.Id, SessionEventKind.ImageChanged, imageId), cancellationToken);
+        audit.MetadataChanged(session.Id, imageId, updated.Metadata.Sensitive, updated.Metadata.Consent ?? "none");
         return updated;
     }
 

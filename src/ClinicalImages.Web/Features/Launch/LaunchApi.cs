@@ -3,6 +3,7 @@ using System.Text;
 using ClinicalImages.Gateway;
 using ClinicalImages.Gateway.Errors;
 using ClinicalImages.Web.Features.Sessions;
+using ClinicalImages.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -23,11 +24,12 @@ internal static partial class LaunchApi
 
     internal static async Task<IResult> LaunchAsync(
         string? context, string? signature, HttpContext http, IAlexGateway gateway, ISessionStore store,
-        IOptions<CaptureSessionOptions> options, TimeProvider time, ILogger<LaunchMarker> logger, CancellationToken cancellationToken)
+        IOptions<CaptureSessionOptions> options, TimeProvider time, AuditLog audit, ILogger<LaunchMarker> logger, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(context) || string.IsNullOrWhiteSpace(signature))
         {
             LogRefused(logger, LaunchRejection.Invalid);
+            audit.LaunchRefused(LaunchRejection.Invalid);
             return Page(StatusCodes.Status400BadRequest, LaunchRejectedException.MessageFor(LaunchRejection.Invalid));
         }
 
@@ -57,11 +59,13 @@ internal static partial class LaunchApi
             var session = await StartSessionAsync(launch, gateway, store, settings, now, cancellationToken);
             await http.SignInAsync(SessionCookie.Scheme, SessionCookie.Principal(session.Id));
             LogStarted(logger, session.Id, launch.FacilityId);
+            audit.LaunchAccepted(session.Id, launch.FacilityId, launch.ProviderId);
             return new SeeOther("/capture");
         }
         catch (LaunchRejectedException ex)
         {
             LogRefused(logger, ex.Reason);
+            audit.LaunchRefused(ex.Reason);
             return Page(ex.Reason == LaunchRejection.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status403Forbidden, ex.Message);
         }
         catch (AlexException ex)

@@ -1,13 +1,14 @@
 using ClinicalImages.Web.Features.Events;
 using ClinicalImages.Web.Features.Images;
 using ClinicalImages.Web.Features.Storage;
+using ClinicalImages.Web.Hosting;
 
 namespace ClinicalImages.Web.Features.Sessions;
 
 /// <summary>
 /// Ends sessions: when the GP closes one, and (swept every minute) when one runs out of time. Its images leave storage.
 /// </summary>
-internal sealed partial class SessionEnder(ISessionStore store, IImageStore images, ISessionEvents events, ILogger<SessionEnder> logger)
+internal sealed partial class SessionEnder(ISessionStore store, IImageStore images, ISessionEvents events, AuditLog audit, ILogger<SessionEnder> logger)
 {
     public async Task EndAsync(string sessionId, CancellationToken cancellationToken)
     {
@@ -15,6 +16,7 @@ internal sealed partial class SessionEnder(ISessionStore store, IImageStore imag
         await images.DeletePrefixAsync(ImageKeys.Session(sessionId), cancellationToken);
         await events.PublishAsync(new SessionEvent(sessionId, SessionEventKind.SessionEnded), cancellationToken);
         LogEnded(logger, sessionId);
+        audit.SessionEnded(sessionId, "closed");
     }
 
     public async Task<int> SweepAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -25,6 +27,7 @@ internal sealed partial class SessionEnder(ISessionStore store, IImageStore imag
             await images.DeletePrefixAsync(ImageKeys.Session(sessionId), cancellationToken);
             await events.PublishAsync(new SessionEvent(sessionId, SessionEventKind.SessionEnded), cancellationToken);
             LogExpired(logger, sessionId);
+            audit.SessionEnded(sessionId, "expired");
         }
 
         return expired.Count;
