@@ -36,7 +36,9 @@ internal static class ImageFormatSniffer
     // ISO base media files share one header; the brands say whether it is a HEIC still, an AVIF or a video.
     private static SniffedFormat IdentifyIsoMedia(ReadOnlySpan<byte> bytes)
     {
-        var boxLength = (int)Math.Clamp(BinaryPrimitives.ReadUInt32BigEndian(bytes), 16u, (uint)Math.Min(bytes.Length, 256));
+        // At least the 16-byte header, at most what arrived (a file of 12 to 15 bytes holds only the major brand).
+        var declared = Math.Max(BinaryPrimitives.ReadUInt32BigEndian(bytes), 16u);
+        var boxLength = (int)Math.Min(declared, (uint)Math.Min(bytes.Length, 256));
         var brands = new List<string> { Encoding.ASCII.GetString(bytes[8..12]) };
         for (var offset = 16; offset + 4 <= boxLength; offset += 4)
         {
