@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ClinicalImages.Web.Features.Events;
 using ClinicalImages.Web.Features.Images;
 using ClinicalImages.Web.Features.Storage;
@@ -10,6 +11,16 @@ namespace ClinicalImages.Web.Features.Sessions;
 /// </summary>
 internal sealed partial class SessionEnder(ISessionStore store, IImageStore images, ISessionEvents events, AuditLog audit, ILogger<SessionEnder> logger)
 {
+    /// <summary>
+    /// An upload slot stays open for up to five minutes after it is handed out and cannot be revoked (an S3 presigned PUT
+    /// least of all), and a completion or filing under way finishes its writes: so photos can land in a session's folder
+    /// after it was deleted. Every session this instance sweeps has its folder deleted again on each sweep for this long.
+    /// Should the instance stop first, the bucket's lifecycle rule (deploy/s3) is the backstop.
+    /// </summary>
+    internal static readonly TimeSpan LateWriteWindow = TimeSpan.FromMinutes(10);
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _swept = new(StringComparer.Ordinal);
+
     public async Task EndAsync(string sessionId, CancellationToken cancellationToken)
     {
         await store.EndAsync(sessionId, cancellationToken);
@@ -21,10 +32,21 @@ internal sealed partial class SessionEnder(ISessionStore store, IImageStore imag
 
     public async Task<int> SweepAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // First, as taking is destructive: if storage fails here, the expired sessions wait in the store for the next sweep.
+        foreach (var (sessionId, until) in _swept)
+        {
+            await images.DeletePrefixAsync(ImageKeys.Session(sessionId), cancellationToken);
+            if (now >= until)
+            {
+                _swept.TryRemove(sessionId, out _);
+            }
+        }
+
         var expired = await store.TakeExpiredAsync(now, cancellationToken);
         foreach (var sessionId in expired)
         {
             await images.DeletePrefixAsync(ImageKeys.Session(sessionId), cancellationToken);
+            _swept[sessionId] = now + LateWriteWindow;
             await events.PublishAsync(new SessionEvent(sessionId, SessionEventKind.SessionEnded), cancellationToken);
             LogExpired(logger, sessionId);
             audit.SessionEnded(sessionId, "expired");
