@@ -17,8 +17,8 @@ internal static class ProcStats
         // /proc/pid/stat: the command may hold spaces, so count fields after its closing parenthesis.
         var stat = File.ReadAllText($"/proc/{pid}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return new ProcSample(Kb("VmRSS"), Kb("VmHWM"), ticks / TicksPerSecond * 1000);
+        long Field(int index) => long.Parse(fields[index], CultureInfo.InvariantCulture);
+        return new ProcSample(Kb("VmRSS"), Kb("VmHWM"), (Field(11) + Field(12)) / TicksPerSecond * 1000, (Field(13) + Field(14)) / TicksPerSecond * 1000);
     }
 
     /// <summary>Starts the peak resident set (VmHWM) over from now (Linux: write 5 to clear_refs).</summary>
@@ -35,4 +35,5 @@ internal static class ProcStats
     }
 }
 
-internal sealed record ProcSample(long RssBytes, long PeakRssBytes, double CpuMs);
+/// <summary>CpuMs is the process's own; ChildrenCpuMs that of its children that ended (vips, Chromium, Playwright's driver).</summary>
+internal sealed record ProcSample(long RssBytes, long PeakRssBytes, double CpuMs, double ChildrenCpuMs);

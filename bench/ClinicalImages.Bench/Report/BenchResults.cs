@@ -6,7 +6,7 @@ namespace ClinicalImages.Bench.Report;
 /// <summary>Every figure of one run, and the goals judged from them.</summary>
 internal sealed record BenchResults(
     BenchSettings Settings, MachineInfo Machine, DateTimeOffset Started, TimeSpan Duration, string LoadAverageAtEnd,
-    MachineCpu CpuAtStart, MachineCpu CpuAtEnd, int SamplePhotoBytes,
+    MachineCpu CpuAtStart, MachineCpu CpuAtEnd, double OurCpuMs, int SamplePhotoBytes,
     PipelineFigures Pipeline, EventFigures Events, BrowserFigures Browser, FilingFigures Filing, ScaleFigures Scale)
 {
     public const long MemoryGoalBytes = 1536L * 1024 * 1024;

@@ -16,6 +16,7 @@ internal static class PipelineStages
     {
         var options = new ImagePipelineOptions();
         var totals = new Dictionary<string, (double Wall, double Cpu)>(StringComparer.Ordinal);
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
         var order = new List<string>();
         T Time<T>(string stage, Func<T> work)
         {
@@ -35,7 +36,7 @@ internal static class PipelineStages
 
         for (var run = 0; run < runs; run++)
         {
-            Time("normalise: header check", () => MagickDecoder.CheckHeader(jpeg, SniffedFormat.Jpeg, options));
+            Time("normalise: header check (ping)", () => MagickDecoder.CheckHeader(jpeg, SniffedFormat.Jpeg, options));
             using var image = Time("normalise: decode", () => MagickDecoder.Decode(jpeg, SniffedFormat.Jpeg));
             Time("normalise: orient + strip", () =>
             {
@@ -44,6 +45,7 @@ internal static class PipelineStages
                 return 0;
             });
             var upright = Time("normalise: JPEG Q90 (optimised Huffman)", () => JpegWriter.Write(image, options.JpegQuality));
+            sizes["normalise: JPEG Q90 (optimised Huffman)"] = upright.Length;
             Time("normalise: thumbnail 400 px + JPEG", () =>
             {
                 using var thumbnail = image.CloneAndMutate(t => t.Thumbnail(new MagickGeometry((uint)options.ThumbnailLongEdge) { Greater = true }));
@@ -58,7 +60,8 @@ internal static class PipelineStages
             });
             foreach (var quality in new[] { 90, 75 })
             {
-                Time($"filing: TIFF JPEG-compressed Q{quality}", () =>
+                var stage = $"filing: TIFF, JPEG-compressed, Q{quality}";
+                sizes[stage] = Time(stage, () =>
                 {
                     page.Quality = (uint)quality;
                     page.Depth = 8;
@@ -70,8 +73,8 @@ internal static class PipelineStages
             }
         }
 
-        return [.. order.Select(stage => new StageCost(stage, totals[stage].Wall / runs, totals[stage].Cpu / runs))];
+        return [.. order.Select(stage => new StageCost(stage, totals[stage].Wall / runs, totals[stage].Cpu / runs, sizes.GetValueOrDefault(stage)))];
     }
 }
 
-internal sealed record StageCost(string Stage, double WallMs, double CpuMs);
+internal sealed record StageCost(string Stage, double WallMs, double CpuMs, long OutputBytes);

@@ -64,6 +64,28 @@ internal sealed class ProductInstances(Wire wire, ChildProcess a, Uri aUrl, Chil
         return (await Wire.ReadJsonAsync(response, HttpStatusCode.OK, ct)).Deserialize<ProcessInfo>(BenchJson.Options)!;
     }
 
+    /// <summary>
+    /// Waits (at most <paramref name="limit"/>) until both instances use under 5 % of a core: a young .NET process
+    /// spends its first minutes re-compiling hot code in the background (tiered JIT), which is not what a
+    /// long-running instance costs. Returns how long it waited.
+    /// </summary>
+    public async Task<TimeSpan> WaitForQuietAsync(TimeSpan limit, CancellationToken ct)
+    {
+        const double QuietMsPerSecond = 50;
+        var started = DateTime.UtcNow;
+        var quietSeconds = 0;
+        var previous = (A: ProcStats.Sample(a.Id).CpuMs, B: ProcStats.Sample(b.Id).CpuMs);
+        while (DateTime.UtcNow - started < limit && quietSeconds < 2)
+        {
+            await Task.Delay(1000, ct);
+            var now = (A: ProcStats.Sample(a.Id).CpuMs, B: ProcStats.Sample(b.Id).CpuMs);
+            quietSeconds = now.A - previous.A < QuietMsPerSecond && now.B - previous.B < QuietMsPerSecond ? quietSeconds + 1 : 0;
+            previous = now;
+        }
+
+        return DateTime.UtcNow - started;
+    }
+
     /// <summary>Waits until every expected image's event was heard on the instance (or the deadline passes).</summary>
     public async Task<Dictionary<string, Delivery>> CollectDeliveriesAsync(Uri instance, IReadOnlyCollection<string> imageIds, TimeSpan timeout, CancellationToken ct)
     {

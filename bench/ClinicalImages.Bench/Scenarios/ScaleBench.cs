@@ -17,8 +17,8 @@ internal static class ScaleBench
     private const int SetupConcurrency = 16;
     private const int IdleSeconds = 5;
 
-    public static async Task<ScaleFigures> RunAsync(Wire wire, SandboxHost sandbox, ProductInstances instances, byte[] jpeg, BenchSettings settings,
-        Action<string> progress, CancellationToken ct)
+    public static async Task<ScaleFigures> RunAsync(Wire wire, SandboxHost sandbox, ProductInstances instances, Backends backends, byte[] jpeg,
+        BenchSettings settings, Action<string> progress, CancellationToken ct)
     {
         ProcStats.ResetPeak(instances.ProcessA.Id);
         ProcStats.ResetPeak(instances.ProcessB.Id);
@@ -68,9 +68,11 @@ internal static class ScaleBench
         // 2. Phones upload at a steady rate, round the sessions.
         var phones = live.Select(s => new UploadTarget(s.Phone, s.PhoneCookie)).ToList();
         var steadyBefore = instances.Sample();
+        await using var monitor = new StallMonitor(wire, instances, backends);
         var steady = await LoadGenerator.OpenLoopAsync(phones, settings.SteadyRate, TimeSpan.FromSeconds(settings.SteadySeconds), maxInFlight: 256,
             (target, due, token) => UploadCycle.RunAsync(wire, target, jpeg, token, scheduledStart: due));
         var steadyAfter = instances.Sample();
+        var stalls = await monitor.StopAsync();
         var completed = steady.Cycles.Where(c => c.Ok).ToList();
         var heard = await instances.CollectDeliveriesAsync(instances.A, [.. completed.Select(c => c.ImageId!)], TimeSpan.FromSeconds(15), ct);
         var steadyEvents = Percentiles.Of(completed.Where(c => heard.ContainsKey(c.ImageId!)).Select(c => CycleResult.Ms(c.PutDone, heard[c.ImageId!].Heard)));
@@ -101,7 +103,7 @@ internal static class ScaleBench
             steady, settings.SteadyRate, heard.Count, steadyEvents, Cpu(steadyBefore, steadyAfter, steady.Completed),
             saturation, Cpu(saturationBefore, saturationAfter, saturation.Completed),
             baseline, Cpu(baselineBefore, baselineAfter, baseline.Completed),
-            settings.SaturationConcurrency, [.. timeline], Cpu(before, idleStart, live.Count), Cpu(idleStart, idle, IdleSeconds));
+            settings.SaturationConcurrency, [.. timeline], Cpu(before, idleStart, live.Count), Cpu(idleStart, idle, IdleSeconds), stalls);
     }
 
     /// <summary>CPU milliseconds each process spent per completed photo (or session) over a phase, and over the phase in all.</summary>
@@ -142,7 +144,8 @@ internal sealed record ScaleFigures(
     LoadRun Steady, double SteadyRate, int SteadyHeard, Percentiles SteadyEvents, Dictionary<string, CpuShare> SteadyCpu,
     LoadRun Saturation, Dictionary<string, CpuShare> SaturationCpu,
     LoadRun Baseline, Dictionary<string, CpuShare> BaselineCpu,
-    int Concurrency, IReadOnlyList<MemoryPoint> Timeline, Dictionary<string, CpuShare> SetupCpu, Dictionary<string, CpuShare> IdleCpuPerSecond)
+    int Concurrency, IReadOnlyList<MemoryPoint> Timeline, Dictionary<string, CpuShare> SetupCpu, Dictionary<string, CpuShare> IdleCpuPerSecond,
+    StallFigures SteadyStalls)
 {
     public long PeakRssTotal => PeakRssA + PeakRssB;
 
