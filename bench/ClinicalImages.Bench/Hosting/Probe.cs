@@ -39,8 +39,9 @@ internal sealed class Probe(ISessionEvents events, ISessionStore store, ImageSer
             case ("GET", "/process"):
                 var gc = GC.GetGCMemoryInfo();
                 await http.Response.WriteAsJsonAsync(
-                    new ProcessInfo(Environment.WorkingSet, gc.HeapSizeBytes, gc.TotalCommittedBytes, GC.CollectionCount(2),
-                        ThreadPool.ThreadCount, _subscriptions.Count, System.Runtime.GCSettings.IsServerGC),
+                    new ProcessInfo(Environment.WorkingSet, gc.HeapSizeBytes, gc.TotalCommittedBytes, GC.CollectionCount(0), GC.CollectionCount(2),
+                        GC.GetTotalPauseDuration().TotalMilliseconds, ThreadPool.ThreadCount, ThreadPool.PendingWorkItemCount,
+                        _subscriptions.Count, System.Runtime.GCSettings.IsServerGC),
                     BenchJson.Options, http.RequestAborted);
                 break;
             default:
@@ -79,5 +80,5 @@ internal sealed record Delivery(string SessionId, string? ImageId, long Heard, l
 
 internal sealed record SubscribeResult(int Subscriptions, double ElapsedMs);
 
-internal sealed record ProcessInfo(long WorkingSet, long GcHeapBytes, long GcCommittedBytes, int Gen2Collections, int ThreadPoolThreads,
-    int Subscriptions, bool ServerGc);
+internal sealed record ProcessInfo(long WorkingSet, long GcHeapBytes, long GcCommittedBytes, int Gen0Collections, int Gen2Collections,
+    double GcPauseTotalMs, int ThreadPoolThreads, long PendingWorkItems, int Subscriptions, bool ServerGc);

@@ -42,7 +42,7 @@ internal static class BenchChart
         Title(svg, 20, top, "Each figure against its goal (1 = exactly the goal; left of the line is better; log scale)");
         var goals = r.Goals;
         var bottom = top + 20 + (goals.Count * RowHeight);
-        foreach (var tick in new[] { 0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 100 })
+        foreach (var tick in new[] { 0.1, 0.5, 1, 2, 5, 10, 25, 100 })
         {
             Add(svg, $"""<line x1="{X(tick):0.#}" y1="{top + 15}" x2="{X(tick):0.#}" y2="{bottom}" stroke="{(tick == 1 ? Ink : Grid)}" stroke-width="{(tick == 1 ? 2 : 1)}"{(tick == 1 ? " stroke-dasharray=\"6 4\"" : string.Empty)}/>""");
             Add(svg, $"""<text x="{X(tick):0.#}" y="{bottom + 16}" text-anchor="middle" fill="#666">{tick.ToString("0.##", CultureInfo.InvariantCulture)}×</text>""");
@@ -160,7 +160,7 @@ internal static class BenchChart
         Add(svg, $"""<path d="{Path(p => p.RssB)}" fill="none" stroke="#fb8c00" stroke-width="1.5"/>""");
         Add(svg, $"""<text x="{Left}" y="{top + Height + 50}" fill="#666">0 s</text>""");
         Add(svg, $"""<text x="{Right}" y="{top + Height + 50}" text-anchor="end" fill="#666">{maxSeconds.ToString("0", CultureInfo.InvariantCulture)} s</text>""");
-        Add(svg, $"""<text x="{Left + 10}" y="{top + Height + 70}" fill="{Ink}"><tspan fill="{Ink}">━</tspan> A + B   <tspan fill="#1e88e5">━</tspan> A (desktops, {r.Scale.Sessions:N0} subscriptions)   <tspan fill="#fb8c00">━</tspan> B (phones)   <tspan fill="{Bad}">╌</tspan> goal 1.5 GB</text>""");
+        Add(svg, $"""<text x="{Left - 40}" y="{top + Height + 70}" font-size="11" fill="{Ink}"><tspan fill="{Ink}">━</tspan> A + B  <tspan fill="#1e88e5">━</tspan> A (desktops, {r.Scale.Sessions:N0} subscriptions)  <tspan fill="#fb8c00">━</tspan> B (phones)  <tspan fill="{Bad}">╌</tspan> 1.5 GB</text>""");
     }
 
     private static void Title(StringBuilder svg, int x, int y, string text) =>

@@ -68,11 +68,13 @@ internal static class ScaleBench
         // 2. Phones upload at a steady rate, round the sessions.
         var phones = live.Select(s => new UploadTarget(s.Phone, s.PhoneCookie)).ToList();
         var steadyBefore = instances.Sample();
+        var steadyInfoBefore = await instances.ProcessInfoAsync(instances.B, ct);
         await using var monitor = new StallMonitor(wire, instances, backends);
         var steady = await LoadGenerator.OpenLoopAsync(phones, settings.SteadyRate, TimeSpan.FromSeconds(settings.SteadySeconds), maxInFlight: 256,
             (target, due, token) => UploadCycle.RunAsync(wire, target, jpeg, token, scheduledStart: due));
         var steadyAfter = instances.Sample();
         var stalls = await monitor.StopAsync();
+        var steadyInfoAfter = await instances.ProcessInfoAsync(instances.B, ct);
         var completed = steady.Cycles.Where(c => c.Ok).ToList();
         var heard = await instances.CollectDeliveriesAsync(instances.A, [.. completed.Select(c => c.ImageId!)], TimeSpan.FromSeconds(15), ct);
         var steadyEvents = Percentiles.Of(completed.Where(c => heard.ContainsKey(c.ImageId!)).Select(c => CycleResult.Ms(c.PutDone, heard[c.ImageId!].Heard)));
@@ -103,7 +105,8 @@ internal static class ScaleBench
             steady, settings.SteadyRate, heard.Count, steadyEvents, Cpu(steadyBefore, steadyAfter, steady.Completed),
             saturation, Cpu(saturationBefore, saturationAfter, saturation.Completed),
             baseline, Cpu(baselineBefore, baselineAfter, baseline.Completed),
-            settings.SaturationConcurrency, [.. timeline], Cpu(before, idleStart, live.Count), Cpu(idleStart, idle, IdleSeconds), stalls);
+            settings.SaturationConcurrency, [.. timeline], Cpu(before, idleStart, live.Count), Cpu(idleStart, idle, IdleSeconds), stalls,
+            steadyInfoBefore, steadyInfoAfter);
     }
 
     /// <summary>CPU milliseconds each process spent per completed photo (or session) over a phase, and over the phase in all.</summary>
@@ -145,7 +148,7 @@ internal sealed record ScaleFigures(
     LoadRun Saturation, Dictionary<string, CpuShare> SaturationCpu,
     LoadRun Baseline, Dictionary<string, CpuShare> BaselineCpu,
     int Concurrency, IReadOnlyList<MemoryPoint> Timeline, Dictionary<string, CpuShare> SetupCpu, Dictionary<string, CpuShare> IdleCpuPerSecond,
-    StallFigures SteadyStalls)
+    StallFigures SteadyStalls, ProcessInfo SteadyInfoBBefore, ProcessInfo SteadyInfoBAfter)
 {
     public long PeakRssTotal => PeakRssA + PeakRssB;
 
