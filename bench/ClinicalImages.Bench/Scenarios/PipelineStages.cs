@@ -6,9 +6,7 @@ namespace ClinicalImages.Bench.Scenarios;
 
 /// <summary>
 /// Where the pipeline's time goes, stage by stage, by calling the product's own pieces (MagickDecoder, JpegWriter,
-/// CaptionRenderer) the way ImageNormaliser and FilingRenderer call them. CPU time is the process's (the driver does
-/// nothing else while this runs, and ImageMagick works on the calling thread), summed over the runs and divided, since
-/// Linux counts CPU time in 10 ms ticks.
+/// CaptionRenderer) the way ImageNormaliser and FilingRenderer call them, on this thread; CPU time is this thread's.
 /// </summary>
 internal static class PipelineStages
 {
@@ -20,11 +18,11 @@ internal static class PipelineStages
         var order = new List<string>();
         T Time<T>(string stage, Func<T> work)
         {
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var cpu = ThreadCpu.NowMs();
             var started = Stopwatch.GetTimestamp();
             var result = work();
             var wall = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+            var used = ThreadCpu.NowMs() - cpu;
             if (!totals.TryGetValue(stage, out var sum))
             {
                 order.Add(stage);
