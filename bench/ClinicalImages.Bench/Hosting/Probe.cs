@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using ClinicalImages.Web.Features.Events;
+using ClinicalImages.Web.Features.Images;
+using ClinicalImages.Web.Features.Sessions;
+
+namespace ClinicalImages.Bench.Hosting;
+
+/// <summary>
+/// Stands in for the desktop's circuit inside a product instance. For each session it holds what the capture page's
+/// component holds while a GP has the widget open: one subscription through the product's <see cref="ISessionEvents"/>
+/// (with Redis, a channel on the instance's one subscriber connection). On each "image added" it does what the
+/// component does (re-read the session's images and build their views) and notes when it heard the event and when
+/// the re-read finished, on the machine's monotonic clock (Stopwatch), which the driver process shares.
+/// </summary>
+internal sealed class Probe(ISessionEvents events, ISessionStore store, ImageService images)
+{
+    private readonly ConcurrentDictionary<string, IDisposable> _subscriptions = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<Delivery> _deliveries = new();
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        switch (http.Request.Method, http.Request.Path.Value)
+        {
+            case ("POST", "/subscribe"):
+                var ids = await JsonSerializer.DeserializeAsync<string[]>(http.Request.Body, BenchJson.Options, http.RequestAborted) ?? [];
+                await http.Response.WriteAsJsonAsync(Subscribe(ids), BenchJson.Options, http.RequestAborted);
+                break;
+            case ("POST", "/deliveries/take"):
+                var taken = new List<Delivery>();
+                while (_deliveries.TryDequeue(out var delivery))
+                {
+                    taken.Add(delivery);
+                }
+
+                await http.Response.WriteAsJsonAsync(taken, BenchJson.Options, http.RequestAborted);
+                break;
+            case ("GET", "/process"):
+                var gc = GC.GetGCMemoryInfo();
+                await http.Response.WriteAsJsonAsync(
+                    new ProcessInfo(Environment.WorkingSet, gc.HeapSizeBytes, gc.TotalCommittedBytes, GC.CollectionCount(0), GC.CollectionCount(2),
+                        GC.GetTotalPauseDuration().TotalMilliseconds, ThreadPool.ThreadCount, ThreadPool.PendingWorkItemCount,
+                        _subscriptions.Count, System.Runtime.GCSettings.IsServerGC),
+                    BenchJson.Options, http.RequestAborted);
+                break;
+            default:
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                break;
+        }
+    }
+
+    private SubscribeResult Subscribe(string[] sessionIds)
+    {
+        var started = Stopwatch.GetTimestamp();
+        foreach (var id in sessionIds)
+        {
+            // ISessionEvents.Subscribe is synchronous (a Redis round trip per call), as the capture page calls it.
+            _subscriptions.GetOrAdd(id, sessionId => events.Subscribe(sessionId, e => OnEventAsync(sessionId, e)));
+        }
+
+        return new SubscribeResult(_subscriptions.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private async Task OnEventAsync(string sessionId, SessionEvent sessionEvent)
+    {
+        var heard = Stopwatch.GetTimestamp();
+        if (sessionEvent.Kind != SessionEventKind.ImageAdded)
+        {
+            return;
+        }
+
+        var records = await store.ListImagesAsync(sessionId, CancellationToken.None);
+        var views = records.Where(r => r.Status != ImageStatus.Uploading).Select(images.View).ToList();
+        _deliveries.Enqueue(new Delivery(sessionId, sessionEvent.ImageId, heard, Stopwatch.GetTimestamp(), views.Count));
+    }
+}
+
+internal sealed record Delivery(string SessionId, string? ImageId, long Heard, long Refreshed, int Images);
+
+internal sealed record SubscribeResult(int Subscriptions, double ElapsedMs);
+
+internal sealed record ProcessInfo(long WorkingSet, long GcHeapBytes, long GcCommittedBytes, int Gen0Collections, int Gen2Collections,
+    double GcPauseTotalMs, int ThreadPoolThreads, long PendingWorkItems, int Subscriptions, bool ServerGc);

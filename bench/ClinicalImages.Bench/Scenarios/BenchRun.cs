@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using ClinicalImages.Bench.Hosting;
+using ClinicalImages.Bench.Load;
+using ClinicalImages.Bench.Report;
+
+namespace ClinicalImages.Bench.Scenarios;
+
+/// <summary>
+/// The whole run, in an order that keeps each figure clean: the image pipeline first on an idle machine, then the
+/// product instances, the event paths, filing, and last the thousand-session load. Bounded at 12 minutes.
+/// </summary>
+internal static class BenchRun
+{
+    public static async Task<int> RunAsync()
+    {
+        var settings = BenchSettings.FromEnvironment();
+        using var bounded = new CancellationTokenSource(TimeSpan.FromMinutes(12));
+        var ct = bounded.Token;
+        var clock = Stopwatch.StartNew();
+        void Progress(string message) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,6:0.0}s] {message}"));
+
+        var machine = MachineInfo.Read(settings);
+        var cpuAtStart = MachineCpu.Sample();
+        var started = DateTimeOffset.Now;
+        var jpeg = SmallJpeg.From(await File.ReadAllBytesAsync(settings.LargeJpeg, ct));
+        Progress($"{machine.Cores} cores, load average {machine.LoadAverageAtStart}; sample photo {jpeg.Length / 1024} KB");
+
+        Progress("image pipeline: product vs libvips…");
+        var pipeline = await PipelineBench.RunAsync(settings, jpeg, ct);
+        Progress($"pipeline {pipeline.TotalMs:0} ms, vips {pipeline.Vips.TotalMs:0} ms ({pipeline.Vips.WorkMs:0} ms without process starts)");
+
+        using var wire = new Wire();
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var sandbox = new SandboxHost();
+        var run = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+        var environment = new Dictionary<string, string>(sandbox.AlexEnvironment)
+        {
+            // The Web SDK gives the product server GC; this executable is a console app, so its children ask for it.
+            ["DOTNET_gcServer"] = "1",
+            ["Redis__ConnectionString"] = settings.Redis,
+            ["Redis__KeyPrefix"] = $"bench-{run}:",
+            ["Storage__Provider"] = "S3",
+            ["Storage__S3__ServiceUrl"] = settings.S3,
+            ["Storage__S3__Bucket"] = $"bench-{run}",
+            ["Storage__S3__ForcePathStyle"] = "true",
+            ["Storage__S3__CreateBucketIfMissing"] = "true",
+            ["Storage__S3__AccessKeyId"] = "S3RVER",
+            ["Storage__S3__SecretAccessKey"] = "S3RVER",
+            ["Filing__Parallelism"] = settings.FilingParallelism.ToString(CultureInfo.InvariantCulture),
+        };
+
+        Progress("starting web A, web B (Redis + S3 + ALEX sandbox) and the Kestrel baseline…");
+        var (portA, portB, portBaseline) = (FreePort(), FreePort(), FreePort());
+        await using var a = ChildProcess.Start("web-a", settings.WorkDirectory, environment, "web", Port(portA));
+        var urlA = new Uri($"http://127.0.0.1:{portA}");
+        await a.WaitUntilAnswersAsync(probe, new Uri(urlA, "/health/ready"), TimeSpan.FromSeconds(90));
+        await using var b = ChildProcess.Start("web-b", settings.WorkDirectory, environment, "web", Port(portB));
+        var urlB = new Uri($"http://127.0.0.1:{portB}");
+        await b.WaitUntilAnswersAsync(probe, new Uri(urlB, "/health/ready"), TimeSpan.FromSeconds(90));
+        await using var baseline = ChildProcess.Start("baseline", settings.WorkDirectory, new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" },
+            "baseline", Port(portBaseline));
+        var urlBaseline = new Uri($"http://127.0.0.1:{portBaseline}");
+        await baseline.WaitUntilAnswersAsync(probe, new Uri(urlBaseline, "/health/live"), TimeSpan.FromSeconds(60));
+        var instances = new ProductInstances(wire, a, urlA, b, urlB, baseline, urlBaseline, settings.RedisPid, settings.S3Pid);
+
+        // Warm both instances (JIT, connection pools, ALEX token) along every path the run takes, then let the
+        // background re-compilation settle, so that no figure is a young process's.
+        Progress("warming up…");
+        await WarmUpAsync(wire, sandbox, instances, jpeg, ct);
+        Progress($"instances quiet after {(await instances.WaitForQuietAsync(TimeSpan.FromSeconds(45), ct)).TotalSeconds:0} s");
+
+        Progress($"event delivery, server side: {settings.EventPhotos} photos, phone on B → subscriber on A…");
+        var events = await EventDeliveryBench.RunAsync(wire, sandbox, instances, jpeg, settings.EventPhotos, ct);
+        Progress($"heard p50 {events.Heard.P50:0.0} / p95 {events.Heard.P95:0.0} / p99 {events.Heard.P99:0.0} ms ({events.Delivered}/{events.Sent})");
+
+        await instances.WaitForQuietAsync(TimeSpan.FromSeconds(15), ct);
+        Progress($"event delivery through Chromium: {settings.BrowserPhotos} photos…");
+        var browser = await BrowserDeliveryBench.RunAsync(wire, sandbox, instances, jpeg, settings.Chromium, settings.BrowserPhotos, ct);
+        Progress($"card p50 {browser.Latency.P50:0.0} / p95 {browser.Latency.P95:0.0} ms ({browser.Errors} errors)");
+
+        await instances.WaitForQuietAsync(TimeSpan.FromSeconds(15), ct);
+        Progress($"filing {settings.FilingImages} images, ALEX +{settings.FilingLatencyMs} ms, parallelism {settings.FilingParallelism}…");
+        var filing = await FilingBench.RunAsync(wire, sandbox, instances, jpeg, settings, ct);
+        Progress($"one image {filing.PerImageMs:0} ms, {filing.Images} images {filing.BatchMs:0} ms, ideal {filing.IdealMs:0} ms");
+
+        await instances.WaitForQuietAsync(TimeSpan.FromSeconds(20), ct);
+        Progress($"scale: {settings.Sessions} sessions…");
+        using var s3 = ClinicalImages.Web.Features.Storage.S3ClientFactory.Create(new ClinicalImages.Web.Features.Storage.S3StorageOptions
+        {
+            ServiceUrl = settings.S3,
+            ForcePathStyle = true,
+            AccessKeyId = environment["Storage__S3__AccessKeyId"],
+            SecretAccessKey = environment["Storage__S3__SecretAccessKey"],
+        });
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(settings.Redis);
+        var backends = new Backends(s3, environment["Storage__S3__Bucket"], redis);
+        var scale = await ScaleBench.RunAsync(wire, sandbox, instances, backends, jpeg, settings, Progress, ct);
+
+        // Everything this run used, for the share of the machine that went to other work: the driver with the processes it
+        // started and waited for (vips, Playwright, Chromium), the instances, the baseline, Redis and s3rver.
+        var ours = instances.Sample().Values.Sum(p => p.CpuMs + p.ChildrenCpuMs);
+        var results = new BenchResults(settings, machine, started, clock.Elapsed, MachineInfo.LoadAverage(), cpuAtStart, MachineCpu.Sample(), ours,
+            jpeg.Length, pipeline, events, browser, filing, scale);
+        var (markdown, chart) = BenchReport.Write(results);
+        Progress($"wrote {markdown} and {chart}");
+        foreach (var goal in results.Goals)
+        {
+            Console.WriteLine($"  {(goal.Met ? "met   " : "MISSED")} {goal.Name}: {goal.Measured} (goal {goal.Target})");
+        }
+
+        return 0;
+    }
+
+    private static async Task WarmUpAsync(Wire wire, SandboxHost sandbox, ProductInstances instances, byte[] jpeg, CancellationToken ct)
+    {
+        var sessions = new List<LiveSession>();
+        for (var i = 0; i < 4; i++)
+        {
+            sessions.Add(await LiveSession.StartAsync(wire, sandbox, instances.A, instances.B, ct));
+        }
+
+        await instances.SubscribeAsync(instances.A, sessions.Select(s => s.Id), ct);
+        for (var i = 0; i < 80; i++)
+        {
+            var session = sessions[i % sessions.Count];
+            await UploadCycle.RunAsync(wire, new UploadTarget(session.Phone, session.PhoneCookie), jpeg, ct);
+        }
+
+        var desktop = sessions[0];
+        var ids = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            var cycle = await UploadCycle.RunAsync(wire, new UploadTarget(desktop.Desktop, desktop.DesktopCookie, AsDesktop: true), jpeg, ct);
+            if (cycle.Ok)
+            {
+                ids.Add(cycle.ImageId!);
+            }
+        }
+
+        var commitId = (await desktop.CommitAsync(wire, ids, ct)).GetProperty("commitId").GetString()!;
+        for (var i = 0; i < 600 && !(await desktop.CommitStateAsync(wire, commitId, ct)).GetProperty("finished").GetBoolean(); i++)
+        {
+            await Task.Delay(50, ct);
+        }
+
+        await instances.TakeDeliveriesAsync(instances.A, ct);
+    }
+
+    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
