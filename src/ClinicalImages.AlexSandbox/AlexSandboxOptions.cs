@@ -9,7 +9,7 @@ public sealed class AlexSandboxOptions
     public const string SectionName = "AlexSandbox";
 
     /// <summary>The shared secret of the built-in clients; it guards nothing real, hence the name.</summary>
-    public const string DefaultClientSecret = "sandbox-secret-not-for-production";
+    public const string SandboxOnlySecret = "sandbox-secret-not-for-production";
 
     [Required]
     public string TenantId { get; set; } = "8a024e99-aba3-4b25-b875-28b0c0ca6096";
@@ -23,11 +23,11 @@ public sealed class AlexSandboxOptions
     // Configured clients replace these rather than add to them (see AlexSandboxSetup).
     public IList<AlexSandboxClient> Clients { get; } =
     [
-        new() { ClientId = "clinical-images-sandbox", ClientSecret = DefaultClientSecret, Roles = [.. AlexRoles.All] },
+        new() { ClientId = "clinical-images-sandbox", ClientSecret = SandboxOnlySecret, Roles = [.. AlexRoles.All] },
         new()
         {
             ClientId = "clinical-images-no-scan",
-            ClientSecret = DefaultClientSecret,
+            ClientSecret = SandboxOnlySecret,
             Roles = [.. AlexRoles.All.Where(r => r != AlexRoles.ScanInboxWrite)],
         },
     ];

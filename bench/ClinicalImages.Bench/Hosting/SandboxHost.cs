@@ -37,7 +37,7 @@ internal sealed class SandboxHost : WebApplicationFactory<AlexSandboxOptions>
         ["Alex__BaseUrl"] = new Uri(BaseAddress, "/FHIR").AbsoluteUri,
         ["Alex__TokenUrl"] = new Uri(BaseAddress, "/8a024e99-aba3-4b25-b875-28b0c0ca6096/oauth2/v2.0/token").AbsoluteUri,
         ["Alex__ClientId"] = "clinical-images-sandbox",
-        ["Alex__ClientSecret"] = AlexSandboxOptions.DefaultClientSecret,
+        ["Alex__ClientSecret"] = AlexSandboxOptions.SandboxOnlySecret,
         ["Alex__Scope"] = "api://alex-sandbox/.default",
     };
 

@@ -33,7 +33,7 @@ public sealed class LoopbackSandbox : WebApplicationFactory<AlexSandboxOptions>
         ["Alex:BaseUrl"] = new Uri(BaseAddress, "/FHIR").AbsoluteUri,
         ["Alex:TokenUrl"] = new Uri(BaseAddress, "/8a024e99-aba3-4b25-b875-28b0c0ca6096/oauth2/v2.0/token").AbsoluteUri,
         ["Alex:ClientId"] = "clinical-images-sandbox",
-        ["Alex:ClientSecret"] = AlexSandboxOptions.DefaultClientSecret,
+        ["Alex:ClientSecret"] = AlexSandboxOptions.SandboxOnlySecret,
         ["Alex:Scope"] = "api://alex-sandbox/.default",
     };
 

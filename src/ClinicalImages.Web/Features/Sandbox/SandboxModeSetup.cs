@@ -51,5 +51,5 @@ internal static class SandboxModeSetup
 internal static class SandboxCredentials
 {
     public const string ClientId = "clinical-images-sandbox";
-    public const string Secret = AlexSandboxOptions.DefaultClientSecret;
+    public const string Secret = AlexSandboxOptions.SandboxOnlySecret;
 }
