@@ -2,7 +2,7 @@
 # The benchmark command: installs what it needs, starts a real Redis and a real S3-protocol server on free loopback
 # ports, builds Release, runs bench/ClinicalImages.Bench (which starts two product instances, the ALEX sandbox, a
 # minimal Kestrel baseline and headless Chromium itself), writes docs/benchmarks.md and docs/benchmarks.svg, and
-# stops everything it started. About 6–8 minutes on a 2-core machine, build included.
+# stops everything it started. About 4–6 minutes on a 2-core machine, build included.
 # Usage: scripts/bench.sh      (sizes can be changed with BENCH_* variables: see bench/ClinicalImages.Bench/Scenarios/BenchSettings.cs)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -51,7 +51,9 @@ internal sealed record BenchSettings
             RepositoryRoot = root,
             LargeJpeg = large,
             Chromium = Or("BENCH_CHROMIUM", "/usr/bin/chromium"),
-            WorkDirectory = Or("BENCH_WORK", Directory.CreateTempSubdirectory("clinical-images-bench-").FullName),
+            WorkDirectory = Environment.GetEnvironmentVariable("BENCH_WORK") is { Length: > 0 } work
+                ? work
+                : Directory.CreateTempSubdirectory("clinical-images-bench-").FullName,
             Command = Or("BENCH_COMMAND", "scripts/bench.sh"),
             Sessions = Int("BENCH_SESSIONS", 1000),
             SteadyRate = double.Parse(Or("BENCH_RATE", "5"), CultureInfo.InvariantCulture),

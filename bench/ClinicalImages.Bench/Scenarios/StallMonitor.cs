@@ -30,6 +30,7 @@ internal sealed class StallMonitor : IAsyncDisposable
         var s3 = new List<double>();
         var redis = new List<double>();
         var body = new byte[1024];
+        var probe = 0;
         var timer = new List<double>();
         var a = new List<double>();
         var b = new List<double>();
@@ -50,48 +51,80 @@ internal sealed class StallMonitor : IAsyncDisposable
             var probes = new[]
             {
                 Probe(wire, instances.A), Probe(wire, instances.B), Probe(wire, instances.Baseline),
-                ProbeS3(backends.S3, backends.Bucket, body), ProbeRedis(backends.Redis),
+                ProbeS3(backends.S3, backends.Bucket, $"bench/probe-{probe++}", body), ProbeRedis(backends.Redis),
             };
             var results = await Task.WhenAll(probes);
-            a.Add(results[0]);
-            b.Add(results[1]);
-            baseline.Add(results[2]);
-            s3.Add(results[3]);
-            redis.Add(results[4]);
+            // A probe that failed (NaN) is left out rather than stopping the run: these are diagnostics.
+            AddIfMeasured(a, results[0]);
+            AddIfMeasured(b, results[1]);
+            AddIfMeasured(baseline, results[2]);
+            AddIfMeasured(s3, results[3]);
+            AddIfMeasured(redis, results[4]);
         }
 
         return new StallFigures(Percentiles.Of(timer), Percentiles.Of(a), Percentiles.Of(b), Percentiles.Of(baseline), Percentiles.Of(s3),
             Percentiles.Of(redis));
     }
 
+    private static void AddIfMeasured(List<double> values, double value)
+    {
+        if (!double.IsNaN(value))
+        {
+            values.Add(value);
+        }
+    }
+
     private static async Task<double> Probe(Wire wire, Uri instance)
     {
         var started = Stopwatch.GetTimestamp();
-        using var response = await wire.SendAsync(HttpMethod.Get, new Uri(instance, "/health/live"), null, null, CancellationToken.None);
-        return CycleResult.Ms(started, Stopwatch.GetTimestamp());
+        try
+        {
+            using var response = await wire.SendAsync(HttpMethod.Get, new Uri(instance, "/health/live"), null, null, CancellationToken.None);
+            return response.IsSuccessStatusCode ? CycleResult.Ms(started, Stopwatch.GetTimestamp()) : double.NaN;
+        }
+        catch (HttpRequestException)
+        {
+            return double.NaN;
+        }
     }
 
-    private static async Task<double> ProbeS3(IAmazonS3 s3, string bucket, byte[] body)
+    // A key per probe: s3rver rewrites an object's file in place, so a GET racing the previous PUT of the same key can
+    // read half of each.
+    private static async Task<double> ProbeS3(IAmazonS3 s3, string bucket, string key, byte[] body)
     {
         var started = Stopwatch.GetTimestamp();
-        using (var content = new MemoryStream(body))
+        try
         {
-            await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "bench/probe", InputStream = content, UseChunkEncoding = false });
-        }
+            using (var content = new MemoryStream(body))
+            {
+                await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, InputStream = content, UseChunkEncoding = false });
+            }
 
-        using (var read = await s3.GetObjectAsync(bucket, "bench/probe"))
+            using (var read = await s3.GetObjectAsync(bucket, key))
+            {
+                await read.ResponseStream.CopyToAsync(Stream.Null);
+            }
+
+            return CycleResult.Ms(started, Stopwatch.GetTimestamp());
+        }
+        catch (Exception ex) when (ex is Amazon.Runtime.AmazonClientException or Amazon.Runtime.AmazonServiceException or HttpRequestException or IOException)
         {
-            await read.ResponseStream.CopyToAsync(Stream.Null);
+            return double.NaN;
         }
-
-        return CycleResult.Ms(started, Stopwatch.GetTimestamp());
     }
 
     private static async Task<double> ProbeRedis(IConnectionMultiplexer redis)
     {
         var started = Stopwatch.GetTimestamp();
-        await redis.GetDatabase().PingAsync();
-        return CycleResult.Ms(started, Stopwatch.GetTimestamp());
+        try
+        {
+            await redis.GetDatabase().PingAsync();
+            return CycleResult.Ms(started, Stopwatch.GetTimestamp());
+        }
+        catch (RedisException)
+        {
+            return double.NaN;
+        }
     }
 
     public async ValueTask DisposeAsync()

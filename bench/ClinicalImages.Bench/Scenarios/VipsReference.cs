@@ -8,7 +8,7 @@ namespace ClinicalImages.Bench.Scenarios;
 /// The libvips command-line tool doing what the pipeline does, one process per step, intermediates in vips' own
 /// uncompressed format on memory-backed storage: autorot + strip + JPEG Q90 (normalise), thumbnail 400 px, then the
 /// caption band (text, ink, white band, insert) and a JPEG-compressed TIFF at Q75 with metadata stripped.
-/// Each step is timed with a process stopwatch. A vips process costs about 100 ms to start here (Debian's build loads
+/// Each step is timed with a process stopwatch. A vips process costs 50–100 ms to start here (Debian's build loads
 /// its modules), so the start cost (median of "vips --version") is measured too and reported apart.
 /// </summary>
 internal static class VipsReference
