@@ -25,7 +25,7 @@ internal sealed class Probe(ISessionEvents events, ISessionStore store, ImageSer
         {
             case ("POST", "/subscribe"):
                 var ids = await JsonSerializer.DeserializeAsync<string[]>(http.Request.Body, BenchJson.Options, http.RequestAborted) ?? [];
-                await http.Response.WriteAsJsonAsync(Subscribe(ids), BenchJson.Options, http.RequestAborted);
+                await http.Response.WriteAsJsonAsync(await SubscribeAsync(ids), BenchJson.Options, http.RequestAborted);
                 break;
             case ("POST", "/deliveries/take"):
                 var taken = new List<Delivery>();
@@ -50,13 +50,16 @@ internal sealed class Probe(ISessionEvents events, ISessionStore store, ImageSer
         }
     }
 
-    private SubscribeResult Subscribe(string[] sessionIds)
+    private async Task<SubscribeResult> SubscribeAsync(string[] sessionIds)
     {
         var started = Stopwatch.GetTimestamp();
         foreach (var id in sessionIds)
         {
-            // ISessionEvents.Subscribe is synchronous (a Redis round trip per call), as the capture page calls it.
-            _subscriptions.GetOrAdd(id, sessionId => events.Subscribe(sessionId, e => OnEventAsync(sessionId, e)));
+            // One awaited Redis round trip per subscription, as the capture page subscribes.
+            if (!_subscriptions.ContainsKey(id))
+            {
+                _subscriptions[id] = await events.SubscribeAsync(id, e => OnEventAsync(id, e), CancellationToken.None);
+            }
         }
 
         return new SubscribeResult(_subscriptions.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);

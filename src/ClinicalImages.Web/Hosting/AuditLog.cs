@@ -20,6 +20,9 @@ internal sealed partial class AuditLog(ILoggerFactory loggers)
     [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "audit session.ended session={SessionId} why={Why}")]
     public partial void SessionEnded(string sessionId, string why);
 
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Warning, Message = "audit session.restored session={SessionId} facility={FacilityId} provider={ProviderId} photos={Photos}")]
+    public partial void SessionRestored(string sessionId, string facilityId, string providerId, int photos);
+
     [LoggerMessage(EventId = 7010, Level = LogLevel.Information, Message = "audit phone.bound session={SessionId}")]
     public partial void PhoneBound(string sessionId);
 

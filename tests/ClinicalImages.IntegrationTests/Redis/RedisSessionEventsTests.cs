@@ -24,11 +24,11 @@ public sealed class RedisSessionEventsTests
     public async Task Publish_OnOneInstance_ReachesTheSubscriberOnAnother_WithinASecond()
     {
         var heard = NewSignal<SessionEvent>();
-        using var subscription = Instance.Events(_redis.Second, _prefix).Subscribe("session-1", e =>
+        using var subscription = await Instance.Events(_redis.Second, _prefix).SubscribeAsync("session-1", e =>
         {
             heard.TrySetResult(e);
             return Task.CompletedTask;
-        });
+        }, CancellationToken.None);
 
         await Instance.Events(_redis.First, _prefix).PublishAsync(
             new SessionEvent("session-1", SessionEventKind.ImageAdded, "image-1"), CancellationToken.None);
@@ -41,7 +41,7 @@ public sealed class RedisSessionEventsTests
     {
         var heard = new ConcurrentQueue<SessionEvent>();
         var last = NewSignal<bool>();
-        using var subscription = Instance.Events(_redis.Second, _prefix).Subscribe("session-1", e =>
+        using var subscription = await Instance.Events(_redis.Second, _prefix).SubscribeAsync("session-1", e =>
         {
             heard.Enqueue(e);
             if (e.Kind == SessionEventKind.SessionEnded)
@@ -50,7 +50,7 @@ public sealed class RedisSessionEventsTests
             }
 
             return Task.CompletedTask;
-        });
+        }, CancellationToken.None);
         var events = Instance.Events(_redis.First, _prefix);
 
         await events.PublishAsync(new SessionEvent("session-2", SessionEventKind.ImageAdded, "other"), CancellationToken.None);
@@ -72,9 +72,9 @@ public sealed class RedisSessionEventsTests
         var logger = new CapturingLogger<RedisSessionEvents>();
         var subscriber = Instance.Events(_redis.Second, _prefix, logger);
         var second = NewSignal<SessionEvent>();
-        using var subscription = subscriber.Subscribe("session-1", e => e.Kind == SessionEventKind.ImageAdded
+        using var subscription = await subscriber.SubscribeAsync("session-1", e => e.Kind == SessionEventKind.ImageAdded
             ? throw new InvalidOperationException("the circuit is gone")
-            : Task.FromResult(second.TrySetResult(e)));
+            : Task.FromResult(second.TrySetResult(e)), CancellationToken.None);
         var events = Instance.Events(_redis.First, _prefix);
 
         await events.PublishAsync(new SessionEvent("session-1", SessionEventKind.ImageAdded, "image-1"), CancellationToken.None);
@@ -93,15 +93,15 @@ public sealed class RedisSessionEventsTests
         var subscriber = Instance.Events(_redis.Second, _prefix);
         var disposedHeard = 0;
         var first = NewSignal<bool>();
-        var disposed = subscriber.Subscribe("session-1", _ =>
+        var disposed = await subscriber.SubscribeAsync("session-1", _ =>
         {
             Interlocked.Increment(ref disposedHeard);
             first.TrySetResult(true);
             return Task.CompletedTask;
-        });
+        }, CancellationToken.None);
         var laterHeard = NewSignal<SessionEvent>();
         var fenceHeard = NewSignal<SessionEvent>();
-        using var other = subscriber.Subscribe("session-1", e =>
+        using var other = await subscriber.SubscribeAsync("session-1", e =>
         {
             _ = e.Kind switch
             {
@@ -110,7 +110,7 @@ public sealed class RedisSessionEventsTests
                 _ => false,
             };
             return Task.CompletedTask;
-        });
+        }, CancellationToken.None);
         var events = Instance.Events(_redis.First, _prefix);
         await events.PublishAsync(new SessionEvent("session-1", SessionEventKind.ImageAdded, "image-1"), CancellationToken.None);
         await first.Task.WaitAsync(Second);
@@ -131,11 +131,11 @@ public sealed class RedisSessionEventsTests
     public async Task Dispose_OfTheLastSubscription_UnsubscribesFromRedis()
     {
         var heard = 0;
-        var subscription = Instance.Events(_redis.Second, _prefix).Subscribe("session-1", _ =>
+        var subscription = await Instance.Events(_redis.Second, _prefix).SubscribeAsync("session-1", _ =>
         {
             Interlocked.Increment(ref heard);
             return Task.CompletedTask;
-        });
+        }, CancellationToken.None);
         var channel = RedisChannel.Literal($"{_prefix}events:session-1");
         var server = _redis.First.GetServers().Single();
         Assert.Equal(1, await server.SubscriptionSubscriberCountAsync(channel));

@@ -45,7 +45,7 @@ public sealed class TwoInstanceTests : IDisposable
         using var desktop = await Desktop.LaunchAsync(a, _sandbox.Api);
         var sessionId = (await desktop.SessionAsync()).GetProperty("id").GetString()!;
         var heard = new TaskCompletionSource<SessionEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = a.Services.GetRequiredService<ISessionEvents>().Subscribe(sessionId, e =>
+        using var subscription = await a.Services.GetRequiredService<ISessionEvents>().SubscribeAsync(sessionId, e =>
         {
             if (e.Kind == SessionEventKind.ImageAdded)
             {
@@ -53,7 +53,7 @@ public sealed class TwoInstanceTests : IDisposable
             }
 
             return Task.CompletedTask;
-        });
+        }, CancellationToken.None);
 
         var link = (await Phone.IssueLinkAsync(desktop)).GetProperty("url").GetString()!;
         var (phone, bound) = await Phone.OpenAsync(b, link);

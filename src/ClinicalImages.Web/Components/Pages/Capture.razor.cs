@@ -57,6 +57,8 @@ public sealed partial class Capture : IAsyncDisposable
 
     [Inject] private CircuitReconnects Reconnects { get; set; } = default!;
 
+    [Inject] private SessionRecovery Recovery { get; set; } = default!;
+
     [Inject] private IConfiguration Configuration { get; set; } = default!;
 
     [Inject] private IOptions<CaptureSessionOptions> SessionOptions { get; set; } = default!;
@@ -105,7 +107,7 @@ public sealed partial class Capture : IAsyncDisposable
         _session = sessionId is null ? null : await Store.TouchAsync(sessionId, Time.GetUtcNow(), CancellationToken.None);
         if (_session is not null)
         {
-            _subscription = Events.Subscribe(_session.Id, e => InvokeAsync(() => OnEventAsync(e)));
+            _subscription = await Events.SubscribeAsync(_session.Id, e => InvokeAsync(() => OnEventAsync(e)), CancellationToken.None);
             Reconnects.Reconnected += ResyncAsync;
             await ReloadAsync(null);
         }
@@ -129,6 +131,10 @@ public sealed partial class Capture : IAsyncDisposable
         if (e.Kind == SessionEventKind.SessionEnded)
         {
             _session = null;
+        }
+        else if (e.Kind == SessionEventKind.Resync)
+        {
+            await RecoverAsync();
         }
         else if (e.Kind is SessionEventKind.PhoneConnected or SessionEventKind.PhoneDisconnected)
         {
@@ -170,15 +176,32 @@ public sealed partial class Capture : IAsyncDisposable
     // Back from a dropped connection: re-read everything, since events may have been missed meanwhile.
     private Task ResyncAsync() => InvokeAsync(async () =>
     {
+        await RecoverAsync();
+        StateHasChanged();
+    });
+
+    /// <summary>
+    /// Re-reads the session after events may have been missed. When the session store lost the session (Redis came
+    /// back empty) the widget puts back the session it holds and the photos storage holds for it.
+    /// </summary>
+    private async Task RecoverAsync()
+    {
         if (_session is null)
         {
             return;
         }
 
-        _session = await Store.GetAsync(_session.Id, CancellationToken.None);
+        var (session, restored) = await Recovery.EnsureAsync(_session, CancellationToken.None);
+        _session = session;
+        if (restored > 0)
+        {
+            _notice = restored == 1
+                ? "The server lost track of 1 photo for a moment; it is back from storage."
+                : $"The server lost track of {restored} photos for a moment; they are back from storage.";
+        }
+
         await ReloadAsync(null);
-        StateHasChanged();
-    });
+    }
 
     private int IndexOf(string imageId) => _images.ToList().FindIndex(i => i.Id == imageId);
 

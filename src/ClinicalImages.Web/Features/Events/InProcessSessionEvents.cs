@@ -27,19 +27,20 @@ internal sealed partial class InProcessSessionEvents(ILogger<InProcessSessionEve
         }
     }
 
-    public IDisposable Subscribe(string sessionId, Func<SessionEvent, Task> handler)
+    public Task<IDisposable> SubscribeAsync(string sessionId, Func<SessionEvent, Task> handler, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var handlers = _subscribers.GetOrAdd(sessionId, _ => new());
         var id = Guid.NewGuid();
         handlers[id] = handler;
-        return new Subscription(() =>
+        return Task.FromResult<IDisposable>(new Subscription(() =>
         {
             handlers.TryRemove(id, out _);
             if (handlers.IsEmpty)
             {
                 _subscribers.TryRemove(new KeyValuePair<string, ConcurrentDictionary<Guid, Func<SessionEvent, Task>>>(sessionId, handlers));
             }
-        });
+        }));
     }
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "A subscriber of session {SessionId} failed on {Kind}")]

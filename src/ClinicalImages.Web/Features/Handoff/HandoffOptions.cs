@@ -15,4 +15,15 @@ public sealed class HandoffOptions
     /// used, which a phone cannot reach when that is localhost.
     /// </summary>
     public Uri? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// How long the phone waits before each further try of a photo that did not go through (no connection, storage
+    /// or server briefly down); after the last try it says the photo was not sent and keeps it for "Send" again.
+    /// </summary>
+    /// <remarks>Unset by default (the binder would add configured values to a default array, not replace it).</remarks>
+    [MinLength(1), MaxLength(10)]
+    public int[]? PhoneRetryDelaysMs { get; set; }
+
+    /// <summary>The waits in force: <see cref="PhoneRetryDelaysMs"/>, else about half a minute in all.</summary>
+    public IReadOnlyList<int> PhoneRetryDelays => PhoneRetryDelaysMs ?? [1000, 2000, 4000, 8000, 15000];
 }

@@ -14,6 +14,8 @@ internal static class HandoffSetup
             .ValidateDataAnnotations()
             .Validate(o => o.PublicBaseUrl is null || o.PublicBaseUrl.IsAbsoluteUri,
                 "Handoff:PublicBaseUrl must be an absolute URL that phones can reach, e.g. https://images.example.nz.")
+            .Validate(o => o.PhoneRetryDelays.All(ms => ms is >= 100 and <= 60_000),
+                "Handoff:PhoneRetryDelaysMs must list waits between 100 and 60000 milliseconds, e.g. [1000, 2000, 4000].")
             .ValidateOnStart();
         services.AddSingleton<HandoffService>();
         services.AddScoped<PhoneAccess>();

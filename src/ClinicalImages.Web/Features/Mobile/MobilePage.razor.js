@@ -3,7 +3,7 @@
 const root = document.getElementById('phone');
 const maxEdge = Number(root.dataset.maxEdge);
 const quality = Number(root.dataset.quality);
-const retryDelays = [1000, 2000, 4000, 8000, 15000];
+const retryDelays = root.dataset.retryDelays.split(',').map(Number);
 const parallel = 2;
 const shots = [];
 

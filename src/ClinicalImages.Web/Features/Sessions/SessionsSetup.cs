@@ -32,6 +32,7 @@ internal static class SessionsSetup
 
         services.AddScoped<SessionAccess>();
         services.AddSingleton<SessionEnder>();
+        services.AddSingleton<SessionRecovery>();
         services.AddHostedService<SessionSweeper>();
         services.AddAuthentication(SessionCookie.Scheme).AddSessionCookie();
         services.AddAuthorization();

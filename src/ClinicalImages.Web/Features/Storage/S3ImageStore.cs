@@ -83,6 +83,10 @@ internal sealed class S3ImageStore(IAmazonS3 s3, IOptions<StorageOptions> option
         {
             return null;
         }
+        catch (Exception ex) when (StorageUnavailableException.IsOutage(ex))
+        {
+            throw Unavailable("get", key, ex);
+        }
         catch (AmazonS3Exception ex)
         {
             throw Failed("get", key, ex);
@@ -113,6 +117,10 @@ internal sealed class S3ImageStore(IAmazonS3 s3, IOptions<StorageOptions> option
         {
             await s3.PutObjectAsync(request, cancellationToken);
         }
+        catch (Exception ex) when (StorageUnavailableException.IsOutage(ex))
+        {
+            throw Unavailable("put", key, ex);
+        }
         catch (AmazonS3Exception ex)
         {
             throw Failed("put", key, ex);
@@ -126,6 +134,10 @@ internal sealed class S3ImageStore(IAmazonS3 s3, IOptions<StorageOptions> option
         try
         {
             await s3.DeleteObjectAsync(_bucket, key, cancellationToken);
+        }
+        catch (Exception ex) when (StorageUnavailableException.IsOutage(ex))
+        {
+            throw Unavailable("delete", key, ex);
         }
         catch (AmazonS3Exception ex)
         {
@@ -147,6 +159,10 @@ internal sealed class S3ImageStore(IAmazonS3 s3, IOptions<StorageOptions> option
                 {
                     throw new InvalidOperationException($"S3 did not delete {errors.Count} objects under {new KeyShape(folder)}: {errors[0].Code}.");
                 }
+            }
+            catch (Exception ex) when (StorageUnavailableException.IsOutage(ex))
+            {
+                throw Unavailable("delete-batch", folder, ex);
             }
             catch (AmazonS3Exception ex)
             {
@@ -178,6 +194,10 @@ internal sealed class S3ImageStore(IAmazonS3 s3, IOptions<StorageOptions> option
             }
             while (page.IsTruncated == true && page.NextContinuationToken is not null);
         }
+        catch (Exception ex) when (StorageUnavailableException.IsOutage(ex))
+        {
+            throw Unavailable("list", folder, ex);
+        }
         catch (AmazonS3Exception ex)
         {
             throw Failed("list", folder, ex);
@@ -198,6 +218,12 @@ internal sealed class S3ImageStore(IAmazonS3 s3, IOptions<StorageOptions> option
         var seconds = Math.Floor(Math.Clamp((expiresAt - now).TotalSeconds, 2, cap.TotalSeconds));
         var lifetime = TimeSpan.FromSeconds(seconds - 0.5);
         return ((TimeProvider.System.GetUtcNow() + lifetime).UtcDateTime, now + lifetime);
+    }
+
+    private StorageUnavailableException Unavailable(string operation, string key, Exception ex)
+    {
+        logger.Unavailable(operation, new KeyShape(key), ex.GetType().Name);
+        return new StorageUnavailableException(ex);
     }
 
     private AmazonS3Exception Failed(string operation, string key, AmazonS3Exception ex)

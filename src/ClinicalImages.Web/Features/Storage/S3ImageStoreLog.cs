@@ -18,6 +18,9 @@ internal static partial class S3ImageStoreLog
     [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "S3 {Operation} {KeyShape} failed: {ErrorCode} ({StatusCode})")]
     public static partial void Failed(this ILogger logger, string operation, KeyShape keyShape, string? errorCode, int statusCode);
 
+    [LoggerMessage(EventId = 6006, Level = LogLevel.Warning, Message = "S3 {Operation} {KeyShape} failed: the service is unreachable or failing ({Error})")]
+    public static partial void Unavailable(this ILogger logger, string operation, KeyShape keyShape, string error);
+
     [LoggerMessage(EventId = 6005, Level = LogLevel.Information, Message = "S3 bucket {Bucket} created (Storage:S3:CreateBucketIfMissing)")]
     public static partial void BucketCreated(this ILogger logger, string bucket);
 }

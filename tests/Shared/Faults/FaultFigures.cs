@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace ClinicalImages.TestHost.Faults;
+
+/// <summary>
+/// The figures of one fault scenario — runs, photos, lost, duplicated — as one line that scripts/test.sh gathers from
+/// the test results and prints at the end of the run. Lost: a photo the phone or desktop was told was accepted that
+/// the session does not hold (or Medtech did not receive). Duplicated: a photo held or filed more than once.
+/// </summary>
+public sealed class FaultFigures(string scenario)
+{
+    /// <summary>Runs per scenario: one in the test command, more with scripts/test.sh --long.</summary>
+    public static int Runs(int longRuns) => Environment.GetEnvironmentVariable("CLINICALIMAGES_LONG_TESTS") == "1" ? longRuns : 1;
+
+    public int RunCount { get; private set; }
+
+    public int Photos { get; private set; }
+
+    public int Lost { get; private set; }
+
+    public int Duplicated { get; private set; }
+
+    /// <summary>Counts one run: the ids accepted, and the ids the session (or ALEX) holds, one entry per copy.</summary>
+    public void Add(IReadOnlyCollection<string> accepted, IEnumerable<string> held)
+    {
+        var copies = held.GroupBy(id => id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        RunCount++;
+        Photos += accepted.Count;
+        Lost += accepted.Count(id => !copies.ContainsKey(id));
+        Duplicated += copies.Values.Sum(n => n - 1);
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"fault: {scenario} | runs {RunCount} | photos {Photos} | lost {Lost} | duplicated {Duplicated}");
+}
