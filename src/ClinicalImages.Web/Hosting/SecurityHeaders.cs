@@ -1,3 +1,4 @@
+using ClinicalImages.Web.Features.Storage;
 using Microsoft.Extensions.Options;
 
 namespace ClinicalImages.Web.Hosting;
@@ -6,9 +7,9 @@ namespace ClinicalImages.Web.Hosting;
 /// Browser rules on every response: a CSP without inline script, no sniffing, no referrer (the QR link must not
 /// leak), HSTS on HTTPS, and no caching of anything that carries patient data.
 /// </summary>
-internal sealed class SecurityHeaders(RequestDelegate next, IOptions<SecurityOptions> options)
+internal sealed class SecurityHeaders(RequestDelegate next, IOptions<SecurityOptions> options, IOptions<StorageOptions> storage)
 {
-    private readonly string _policy = Policy(options.Value);
+    private readonly string _policy = Policy(options.Value, storage.Value);
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -35,23 +36,45 @@ internal sealed class SecurityHeaders(RequestDelegate next, IOptions<SecurityOpt
         return next(context);
     }
 
-    internal static string Policy(SecurityOptions options)
+    internal static string Policy(SecurityOptions options, StorageOptions storage)
     {
         var ancestors = options.FrameAncestors.Count == 0 ? "'none'" : string.Join(' ', options.FrameAncestors);
+        var bucket = StorageSource(storage) is { } source ? " " + source : "";
 
-        // blob: for the photos the phone and the editor preview locally; ws/wss 'self' for the Blazor circuit; https:
-        // for presigned S3 reads and uploads. Inline style attributes are allowed (Blazor renders some); inline script never.
+        // blob: for the photos the phone and the editor preview locally; ws/wss 'self' for the Blazor circuit; the
+        // bucket's origin for presigned reads and uploads, and no other. Inline style attributes are allowed (Blazor
+        // renders some); inline script never.
         return string.Join("; ",
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' blob: data: https:",
+            $"img-src 'self' blob: data:{bucket}",
             "media-src 'self' blob:",
-            "connect-src 'self' https:",
+            $"connect-src 'self'{bucket}",
             "object-src 'none'",
             "base-uri 'none'",
             "form-action 'self'",
             $"frame-ancestors {ancestors}");
+    }
+
+    /// <summary>
+    /// Where presigned URLs point: the configured S3-compatible server's origin (path-style) or any bucket host under it;
+    /// AWS S3's hosts when no server is configured; nothing beyond 'self' for the disk store, which serves its own URLs.
+    /// </summary>
+    internal static string? StorageSource(StorageOptions storage)
+    {
+        if (storage.Provider != StorageProvider.S3)
+        {
+            return null;
+        }
+
+        if (storage.S3.ServiceUrl is not { Length: > 0 } serviceUrl || !Uri.TryCreate(serviceUrl, UriKind.Absolute, out var server))
+        {
+            return "https://*.amazonaws.com";
+        }
+
+        var origin = server.GetLeftPart(UriPartial.Authority);
+        return storage.S3.ForcePathStyle ? origin : $"{origin} {server.Scheme}://*.{server.Authority}";
     }
 
     // Framework and app assets carry no patient data and keep their own caching; everything else (pages, API,

@@ -60,7 +60,7 @@ public sealed class RedisRestartTests(ITestOutputHelper output)
 
             accepted.AddRange(await SendAsync(phone, 3));
             var held = await HeldAsync(desktop);
-            figures.Add(accepted, held);
+            figures.Add(accepted.Count, accepted, held);
             Assert.Equal(accepted.Order(), held.Order());
 
             await AssertFiledOnceAsync(desktop, accepted);
@@ -103,7 +103,7 @@ public sealed class RedisRestartTests(ITestOutputHelper output)
             // The phone keeps its binding and goes on sending.
             accepted.AddRange(await SendAsync(phone, 2));
             var held = await HeldAsync(desktop);
-            figures.Add(accepted, held);
+            figures.Add(accepted.Count, accepted, held);
             Assert.Equal(accepted.Order(), held.Order());
 
             await AssertFiledOnceAsync(desktop, accepted);

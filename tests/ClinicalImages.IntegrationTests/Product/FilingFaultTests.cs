@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ClinicalImages.Gateway.Auth;
 using ClinicalImages.TestHost;
+using ClinicalImages.TestHost.Faults;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -41,7 +42,7 @@ public sealed class FilingFaultTests(FilingFaultTests.Factory product, ITestOutp
     public async Task TokenExpiryMidBatch_RenewsOnceAndFilesEachImageOnce()
     {
         var tokens = product.Services.GetRequiredService<AlexTokenProvider>();
-        var filed = 0;
+        var figures = new FaultFigures("filing, token expiry mid-batch");
         for (var run = 0; run < Runs; run++)
         {
             using var desktop = await Desktop.LaunchAsync(product);
@@ -52,16 +53,16 @@ public sealed class FilingFaultTests(FilingFaultTests.Factory product, ITestOutp
             var outcome = await CommitAndWaitAsync(desktop, ids);
 
             Assert.Equal(before + 1, tokens.Renewals);
-            filed += await AssertExactlyOnceAsync(desktop, ids, outcome);
+            await AssertExactlyOnceAsync(figures, desktop, ids, outcome);
         }
 
-        output.WriteLine($"token expiry mid-batch: {Runs} runs, {filed} photos filed, none lost or duplicated");
+        output.WriteLine(figures.ToString());
     }
 
     [Fact]
     public async Task TwoCommitsOfTheSameImagesAtOnce_FileEachImageOnce()
     {
-        var filed = 0;
+        var figures = new FaultFigures("filing, two commits of the same photos at once");
         for (var run = 0; run < Runs; run++)
         {
             using var desktop = await Desktop.LaunchAsync(product);
@@ -75,15 +76,15 @@ public sealed class FilingFaultTests(FilingFaultTests.Factory product, ITestOutp
                 Assert.All(outcome.GetProperty("items").EnumerateArray(), i => Assert.Equal("filed", i.GetProperty("state").GetString()));
             }
 
-            filed += await AssertExactlyOnceAsync(desktop, ids, outcomes[0]);
+            await AssertExactlyOnceAsync(figures, desktop, ids, outcomes[0]);
         }
 
-        output.WriteLine($"two commits at once: {Runs} runs, {filed} photos filed, none lost or duplicated");
+        output.WriteLine(figures.ToString());
     }
 
     private async Task RepeatAsync(string name, string mode, int count, int images)
     {
-        var filed = 0;
+        var figures = new FaultFigures("filing, " + name);
         for (var run = 0; run < Runs; run++)
         {
             using var desktop = await Desktop.LaunchAsync(product, nhi: "ZRT5604");
@@ -92,10 +93,10 @@ public sealed class FilingFaultTests(FilingFaultTests.Factory product, ITestOutp
 
             var outcome = await CommitAndWaitAsync(desktop, ids);
 
-            filed += await AssertExactlyOnceAsync(desktop, ids, outcome, "ZRT5604");
+            await AssertExactlyOnceAsync(figures, desktop, ids, outcome, "ZRT5604");
         }
 
-        output.WriteLine($"{name}: {Runs} runs, {filed} photos filed, none lost or duplicated");
+        output.WriteLine(figures.ToString());
     }
 
     private static async Task<string[]> UploadAsync(Desktop desktop, int count)
@@ -112,11 +113,12 @@ public sealed class FilingFaultTests(FilingFaultTests.Factory product, ITestOutp
     private static async Task<JsonElement> CommitAndWaitAsync(Desktop desktop, string[] ids) =>
         await desktop.WaitForCommitAsync((await desktop.CommitAsync(ids)).GetProperty("commitId").GetString()!, TimeSpan.FromSeconds(90));
 
-    /// <summary>Counts what ALEX holds per image and asserts every image filed exactly once (these faults all recover).</summary>
-    private async Task<int> AssertExactlyOnceAsync(Desktop desktop, string[] ids, JsonElement outcome, string nhi = SandboxApi.Nhi)
+    /// <summary>Counts what ALEX holds per image into the figures and asserts every image filed exactly once (these faults all recover).</summary>
+    private async Task AssertExactlyOnceAsync(FaultFigures figures, Desktop desktop, string[] ids, JsonElement outcome, string nhi = SandboxApi.Nhi)
     {
         var items = outcome.GetProperty("items").EnumerateArray().ToList();
         var held = await new SandboxApi(desktop.Http).FiledAsync(nhi);
+        figures.Add(ids.Length, ids, [.. held.Select(f => f.Identifier).Where(ids.Contains)]);
         var copies = ids.ToDictionary(id => id, id => held.Count(f => f.Identifier == id));
         var lost = copies.Count(c => c.Value == 0);
         var duplicated = copies.Count(c => c.Value > 1);
@@ -134,7 +136,5 @@ public sealed class FilingFaultTests(FilingFaultTests.Factory product, ITestOutp
             var copy = held.Single(f => f.Identifier == id);
             Assert.Equal(copy.Id, items.Single(i => i.GetProperty("imageId").GetString() == id).GetProperty("resourceId").GetString());
         }
-
-        return ids.Length;
     }
 }

@@ -20,14 +20,18 @@ public sealed class FaultFigures(string scenario)
 
     public int Duplicated { get; private set; }
 
-    /// <summary>Counts one run: the ids accepted, and the ids the session (or ALEX) holds, one entry per copy.</summary>
-    public void Add(IReadOnlyCollection<string> accepted, IEnumerable<string> held)
+    /// <summary>
+    /// Counts one run: how many photos were taken, the ids the sender was told were accepted, and the ids the session
+    /// (or ALEX) holds, one entry per copy. Lost: fewer distinct photos held than taken, or an accepted id not held.
+    /// Duplicated: more copies held than photos taken.
+    /// </summary>
+    public void Add(int photos, IReadOnlyCollection<string> accepted, IReadOnlyCollection<string> held)
     {
-        var copies = held.GroupBy(id => id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var distinct = held.Distinct(StringComparer.Ordinal).Count();
         RunCount++;
-        Photos += accepted.Count;
-        Lost += accepted.Count(id => !copies.ContainsKey(id));
-        Duplicated += copies.Values.Sum(n => n - 1);
+        Photos += photos;
+        Lost += Math.Max(Math.Max(0, photos - distinct), accepted.Count(id => !held.Contains(id, StringComparer.Ordinal)));
+        Duplicated += Math.Max(0, held.Count - photos);
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
