@@ -14,7 +14,10 @@ public interface ISessionStore
     /// <summary>The live session, or null when it never existed, ended or expired.</summary>
     Task<CaptureSession?> GetAsync(string sessionId, CancellationToken cancellationToken);
 
-    /// <summary>Records activity; returns the session with its new idle deadline, or null when it has ended.</summary>
+    /// <summary>
+    /// Records activity, at most once per <see cref="CaptureSessionOptions.TouchIntervalSeconds"/> (within that, a read);
+    /// returns the session with its idle deadline, or null when it has ended.
+    /// </summary>
     Task<CaptureSession?> TouchAsync(string sessionId, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task EndAsync(string sessionId, CancellationToken cancellationToken);

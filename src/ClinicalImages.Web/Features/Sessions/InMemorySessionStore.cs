@@ -27,7 +27,7 @@ internal sealed class InMemorySessionStore(IOptions<CaptureSessionOptions> optio
         Task.FromResult(Live(sessionId)?.Session);
 
     public Task<CaptureSession?> TouchAsync(string sessionId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        UpdateAsync(sessionId, s => s with { LastActivityAt = now }, cancellationToken);
+        UpdateAsync(sessionId, s => s.TouchedAt(now, options.Value.TouchInterval), cancellationToken);
 
     public Task<CaptureSession?> UpdateAsync(string sessionId, Func<CaptureSession, CaptureSession?> change, CancellationToken cancellationToken)
     {
