@@ -117,6 +117,23 @@ internal sealed class InMemorySessionStore(IOptions<CaptureSessionOptions> optio
         return Task.CompletedTask;
     }
 
+    public Task SaveCommitItemAsync(string sessionId, string commitId, CommitItem item, CancellationToken cancellationToken)
+    {
+        // Compare-and-swap on this one commit: concurrent images of the commit never lose each other's progress.
+        if (_sessions.TryGetValue(sessionId, out var entry))
+        {
+            while (entry.Commits.TryGetValue(commitId, out var job))
+            {
+                if (entry.Commits.TryUpdate(commitId, job.With(item), job))
+                {
+                    break;
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<CommitJob?> GetCommitAsync(string sessionId, string commitId, CancellationToken cancellationToken) =>
         Task.FromResult(Live(sessionId) is { } entry && entry.Commits.TryGetValue(commitId, out var job) ? job : null);
 

@@ -140,6 +140,7 @@ internal sealed partial class RedisSessionStore(
         {
             _ = transaction.KeyExpireAsync(_keys.Images(session.Id), ttl);
             _ = transaction.KeyExpireAsync(_keys.Commits(session.Id), ttl);
+            _ = transaction.KeyExpireAsync(_keys.CommitItems(session.Id), ttl);
         }
 
         var deadline = stored.Ended ? 0 : RedisSweep.Score(Deadline(session));
