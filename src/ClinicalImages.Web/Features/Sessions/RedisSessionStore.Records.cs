@@ -52,9 +52,13 @@ internal sealed partial class RedisSessionStore
         {
             _ = transaction.HashSetAsync(_keys.Commits(job.SessionId), job.Id, RedisJson.Write(job));
             _ = transaction.KeyExpireAsync(_keys.Commits(job.SessionId), ttl);
-            _ = transaction.HashSetAsync(_keys.CommitItems(job.SessionId),
-                [.. job.Items.Select(i => new HashEntry(CommitItemField(job.Id, i.ImageId), RedisJson.Write(i)))]);
-            _ = transaction.KeyExpireAsync(_keys.CommitItems(job.SessionId), ttl);
+            if (job.Items.Count > 0)
+            {
+                _ = transaction.HashSetAsync(_keys.CommitItems(job.SessionId),
+                    [.. job.Items.Select(i => new HashEntry(CommitItemField(job.Id, i.ImageId), RedisJson.Write(i)))]);
+                _ = transaction.KeyExpireAsync(_keys.CommitItems(job.SessionId), ttl);
+            }
+
             var member = OpenCommitMember(job.SessionId, job.Id);
             _ = job.IsFinished
                 ? transaction.SetRemoveAsync(_keys.OpenCommits, member)
@@ -81,6 +85,11 @@ internal sealed partial class RedisSessionStore
         }
 
         var job = RedisJson.Read<CommitJob>(raw);
+        if (job.Items.Count == 0)
+        {
+            return job;
+        }
+
         var progress = await Db.HashGetAsync(_keys.CommitItems(sessionId), [.. job.Items.Select(i => CommitItemField(commitId, i.ImageId))]);
         return job with { Items = [.. job.Items.Select((item, i) => progress[i].IsNull ? item : RedisJson.Read<CommitItem>(progress[i]))] };
     }
