@@ -38,4 +38,20 @@ public sealed class SessionActivityTests(ClockedProductFactory product) : IClass
         using var response = await desktop.Http.GetAsync("/api/session");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Fact]
+    public void Startup_WithATouchIntervalOfHalfTheIdleLimit_StopsWithASentenceNamingIt()
+    {
+        using var factory = new WithSettings(new() { ["Sessions:IdleMinutes"] = "1", ["Sessions:TouchIntervalSeconds"] = "30" });
+
+        var failure = Record.Exception(() => factory.Services);
+
+        Assert.NotNull(failure);
+        Assert.Contains("Sessions:TouchIntervalSeconds must be shorter than half of Sessions:IdleMinutes", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    private sealed class WithSettings(Dictionary<string, string?> settings) : ProductFactory
+    {
+        protected override IDictionary<string, string?> Settings => settings;
+    }
 }
