@@ -31,6 +31,12 @@ internal sealed class Wire : IDisposable
             request.Headers.Add("Cookie", cookie);
         }
 
+        // The product refuses a state-changing API call without the header its own pages send (forgery guard).
+        if (url.AbsolutePath.StartsWith("/api/", StringComparison.Ordinal))
+        {
+            request.Headers.Add("X-Requested-With", "ClinicalImages");
+        }
+
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
         {
             if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))

@@ -50,6 +50,13 @@ internal static class BenchRun
             ["Storage__S3__AccessKeyId"] = "S3RVER",
             ["Storage__S3__SecretAccessKey"] = "S3RVER",
             ["Filing__Parallelism"] = settings.FilingParallelism.ToString(CultureInfo.InvariantCulture),
+
+            // Every simulated GP and phone calls from this one loopback address: the per-address abuse limits would
+            // stop the run, not measure the product.
+            ["Security__LaunchesPerMinute"] = "10000",
+            ["Security__HandoffOpensPerMinute"] = "10000",
+            ["Security__UploadCallsPerMinute"] = "10000",
+            ["Security__ApiCallsPerMinute"] = "100000",
         };
 
         Progress("starting web A, web B (Redis + S3 + ALEX sandbox) and the Kestrel baseline…");

@@ -43,7 +43,8 @@ internal static class BrowserDeliveryBench
         await page.EvaluateAsync(WatchCards);
         var (offset, uncertainty) = await AlignClocksAsync(page);
 
-        var handoff = await context.APIRequest.PostAsync("/api/session/handoff");
+        var handoff = await context.APIRequest.PostAsync("/api/session/handoff",
+            new APIRequestContextOptions { Headers = new Dictionary<string, string> { ["X-Requested-With"] = "ClinicalImages" } });
         var link = new Uri((await handoff.JsonAsync())!.Value.GetProperty("url").GetString()!);
         var phone = new UploadTarget(instances.B, await LiveSession.BindPhoneAsync(wire, instances.B, link, ct));
 

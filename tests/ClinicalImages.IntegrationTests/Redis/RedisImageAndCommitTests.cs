@@ -122,6 +122,49 @@ public sealed class RedisImageAndCommitTests
     }
 
     [Fact]
+    public async Task CommitItems_SavedAtOnceFromTwoInstances_AreAllInTheCommit()
+    {
+        var time = Instance.Clock();
+        var stores = new[] { Instance.Store(_redis.First, _prefix, time), Instance.Store(_redis.Second, _prefix, time) };
+        var session = Samples.Session(time);
+        await stores[0].CreateAsync(session, CancellationToken.None);
+        var job = new CommitJob("commit-1", session.Id, time.GetUtcNow(),
+            [.. Enumerable.Range(0, 20).Select(i => new CommitItem($"image-{i:00}", CommitItemState.Queued))]);
+        await stores[0].SaveCommitAsync(job, CancellationToken.None);
+
+        await Task.WhenAll(job.Items.Select((item, i) => Task.Run(() => stores[i % 2].SaveCommitItemAsync(session.Id, job.Id,
+            item with { State = CommitItemState.Filed, ResourceId = $"doc-{i:00}" }, CancellationToken.None))));
+
+        var read = await stores[1].GetCommitAsync(session.Id, job.Id, CancellationToken.None);
+        Assert.Equal(job.Items.Select((item, i) => item with { State = CommitItemState.Filed, ResourceId = $"doc-{i:00}" }), read!.Items);
+        Assert.True(read.IsFinished);
+    }
+
+    [Fact]
+    public async Task CommitItem_ShowsInTheCommit_AndTheFinishedCommitSavedWholeLeavesTheOpenList()
+    {
+        var time = Instance.Clock();
+        var store = Instance.Store(_redis.First, _prefix, time);
+        var session = Samples.Session(time);
+        await store.CreateAsync(session, CancellationToken.None);
+        var job = Samples.Commit(session.Id, time.GetUtcNow());
+        await store.SaveCommitAsync(job, CancellationToken.None);
+
+        await store.SaveCommitItemAsync(session.Id, job.Id, job.Items[2] with { State = CommitItemState.Sending }, CancellationToken.None);
+
+        var sending = await store.GetCommitAsync(session.Id, job.Id, CancellationToken.None);
+        Assert.Equal([job.Items[0], job.Items[1], job.Items[2] with { State = CommitItemState.Sending }], sending!.Items);
+        Assert.Contains(await store.ListOpenCommitsAsync(CancellationToken.None), t => t.CommitId == job.Id && t.SessionId == session.Id);
+
+        var finished = sending.With(job.Items[2] with { State = CommitItemState.Filed, ResourceId = "doc-3" });
+        await store.SaveCommitAsync(finished, CancellationToken.None);
+
+        Assert.Equal(finished.Items, (await store.GetCommitAsync(session.Id, job.Id, CancellationToken.None))!.Items);
+        Assert.DoesNotContain(await store.ListOpenCommitsAsync(CancellationToken.None), t => t.SessionId == session.Id);
+        Assert.DoesNotContain($"{session.Id}/{job.Id}", (await _redis.First.GetDatabase().SetMembersAsync($"{_prefix}commits:open")).Select(m => m.ToString()));
+    }
+
+    [Fact]
     public async Task SaveCommit_AfterTheGpClosedTheSession_IsStillRecordedUntilTheSweep()
     {
         var time = Instance.Clock();

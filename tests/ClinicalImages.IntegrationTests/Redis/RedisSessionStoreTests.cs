@@ -67,6 +67,60 @@ public sealed class RedisSessionStoreTests
     }
 
     [Fact]
+    public async Task Touch_WithinTheTouchInterval_LeavesTheStoredSessionAsItIs()
+    {
+        var time = Instance.Clock();
+        var store = Instance.Store(_redis.First, _prefix, time);
+        var session = Samples.Session(time);
+        await store.CreateAsync(session, CancellationToken.None);
+        var key = $"{_prefix}session:{session.Id}";
+        var db = _redis.First.GetDatabase();
+        var stored = await db.StringGetAsync(key);
+        var deadline = await db.SortedSetScoreAsync($"{_prefix}sessions:deadlines", session.Id);
+
+        time.Advance(TimeSpan.FromSeconds(29));
+        var touched = await store.TouchAsync(session.Id, time.GetUtcNow(), CancellationToken.None);
+
+        Assert.Equal(session, touched);
+        Assert.Equal(stored, await db.StringGetAsync(key));
+        Assert.Equal(deadline, await db.SortedSetScoreAsync($"{_prefix}sessions:deadlines", session.Id));
+    }
+
+    [Fact]
+    public async Task Touch_PastTheTouchInterval_RecordsTheActivityAndMovesTheDeadline()
+    {
+        var time = Instance.Clock();
+        var store = Instance.Store(_redis.First, _prefix, time);
+        var session = Samples.Session(time);
+        await store.CreateAsync(session, CancellationToken.None);
+        var db = _redis.First.GetDatabase();
+        var deadline = await db.SortedSetScoreAsync($"{_prefix}sessions:deadlines", session.Id);
+
+        time.Advance(TimeSpan.FromSeconds(30));
+        var touched = await store.TouchAsync(session.Id, time.GetUtcNow(), CancellationToken.None);
+
+        Assert.Equal(time.GetUtcNow(), touched!.LastActivityAt);
+        Assert.Equal(touched, await Instance.Store(_redis.Second, _prefix, time).GetAsync(session.Id, CancellationToken.None));
+        Assert.Equal(deadline + 30_000, await db.SortedSetScoreAsync($"{_prefix}sessions:deadlines", session.Id));
+    }
+
+    [Fact]
+    public async Task Touch_WithAnEarlierTimeThanTheRecordedActivity_NeverMovesItBack()
+    {
+        var time = Instance.Clock();
+        var store = Instance.Store(_redis.First, _prefix, time);
+        var session = Samples.Session(time);
+        await store.CreateAsync(session, CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(2));
+        var recorded = await store.TouchAsync(session.Id, time.GetUtcNow(), CancellationToken.None);
+
+        var late = await store.TouchAsync(session.Id, time.GetUtcNow() - TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        Assert.Equal(recorded, late);
+        Assert.Equal(time.GetUtcNow(), (await store.GetAsync(session.Id, CancellationToken.None))!.LastActivityAt);
+    }
+
+    [Fact]
     public async Task Get_AfterTheIdleTimeWithoutActivity_ReturnsNull()
     {
         var time = Instance.Clock();

@@ -41,6 +41,7 @@ public sealed class RedisTtlTests
             [$"session:{session.Id}"] = untilHard,
             [$"session:{session.Id}:images"] = untilHard,
             [$"session:{session.Id}:commits"] = untilHard,
+            [$"session:{session.Id}:commit-items"] = untilHard,
             [$"session:{ended.Id}"] = untilHard,
             [$"session:{ended.Id}:images"] = untilHard,
             ["sessions:deadlines"] = TimeSpan.FromHours(2) + RedisSweep.IndexMargin,

@@ -41,30 +41,30 @@ internal sealed partial class CommitWorker(
                 return;
             }
 
-            var gate = new SemaphoreSlim(1, 1);
+            // Each image's progress is its own record: images filed side by side never wait for each other to save it.
             async Task UpdateAsync(CommitItem item)
             {
-                await gate.WaitAsync(cancellationToken);
-                try
-                {
-                    job = job.With(item);
-                    await store.SaveCommitAsync(job, cancellationToken);
-                }
-                finally
-                {
-                    gate.Release();
-                }
-
+                await store.SaveCommitItemAsync(session.Id, job.Id, item, cancellationToken);
                 await events.PublishAsync(new SessionEvent(session.Id, SessionEventKind.CommitProgress, item.ImageId), cancellationToken);
             }
 
             // Preparing or sending: an attempt that stopped with its instance; the filer's lease and search make it safe.
             var queued = job.Items.Where(i => i.State is CommitItemState.Queued or CommitItemState.Preparing or CommitItemState.Sending)
                 .Select(i => i.ImageId).ToList();
+
+            // Parallelism images talk to ALEX at once; as many again are rendered meanwhile, so a freed slot never waits
+            // for a render (the pipeline's own gate bounds the CPU they take).
+            var parallelism = options.Value.Parallelism;
+            using var alexSlots = new SemaphoreSlim(parallelism, parallelism);
             await Parallel.ForEachAsync(queued,
-                new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken },
-                async (imageId, ct) => await filer.FileAsync(session, imageId, UpdateAsync, ct));
-            gate.Dispose();
+                new ParallelOptions { MaxDegreeOfParallelism = 2 * parallelism, CancellationToken = cancellationToken },
+                async (imageId, ct) => await filer.FileAsync(session, imageId, alexSlots, UpdateAsync, ct));
+
+            // Saved whole once finished: off the list of commits to resume.
+            if (await store.GetCommitAsync(ticket.SessionId, ticket.CommitId, cancellationToken) is { IsFinished: true } finished)
+            {
+                await store.SaveCommitAsync(finished, cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -32,13 +32,20 @@ internal sealed partial class ImageFiler(
     Telemetry telemetry,
     ILogger<ImageFiler> logger)
 {
-    public async Task FileAsync(CaptureSession session, string imageId, Func<CommitItem, Task> report, CancellationToken cancellationToken)
+    private const string BusyElsewhere = "This photo is being saved by another request that has not finished. Try again in a few minutes.";
+
+    /// <summary>
+    /// Files one image. Everything before ALEX (lease, rendering) runs as soon as it is called; the calls to ALEX wait
+    /// for one of <paramref name="alexSlots"/>, so a commit renders its next images while earlier ones wait for ALEX.
+    /// </summary>
+    public async Task FileAsync(
+        CaptureSession session, string imageId, SemaphoreSlim alexSlots, Func<CommitItem, Task> report, CancellationToken cancellationToken)
     {
         var owner = Guid.NewGuid().ToString("N");
         var started = time.GetTimestamp();
         if (!await AcquireAsync(imageId, owner, cancellationToken))
         {
-            await report(new CommitItem(imageId, CommitItemState.Failed, "This photo is being saved by another request that has not finished. Try again in a few minutes."));
+            await report(new CommitItem(imageId, CommitItemState.Failed, BusyElsewhere));
             return;
         }
 
@@ -60,22 +67,22 @@ internal sealed partial class ImageFiler(
             audit.FilingAttempted(session.Id, imageId, session.FacilityId, session.ProviderId);
             await report(new CommitItem(imageId, CommitItemState.Preparing));
             var request = await PrepareAsync(session, image, cancellationToken);
-            if (orphaned && await gateway.FindFiledImageAsync(request, cancellationToken) is { } earlier)
+
+            FilingReceipt? receipt;
+            await alexSlots.WaitAsync(cancellationToken);
+            try
             {
-                await CompleteAsync(session, image, earlier, report, cancellationToken);
-                return;
+                receipt = await SendAsync(session, request, owner, orphaned, report, cancellationToken);
+            }
+            finally
+            {
+                alexSlots.Release();
             }
 
-            if (renditions.IsNeeded)
+            if (receipt is not null)
             {
-                request = await renditions.PublishAsync(request, session.Id, cancellationToken);
+                await CompleteAsync(session, image, receipt, report, cancellationToken);
             }
-
-            await report(new CommitItem(imageId, CommitItemState.Sending));
-            var receipt = await retry.FileAsync(request,
-                attempt => report(new CommitItem(imageId, CommitItemState.Sending, $"Medtech did not answer; trying again (attempt {attempt}).")),
-                cancellationToken);
-            await CompleteAsync(session, image, receipt, report, cancellationToken);
         }
         catch (Exception ex) when (ex is AlexException or ImageRejectedException or ImageProblemException)
         {
@@ -97,6 +104,37 @@ internal sealed partial class ImageFiler(
             await store.ReleaseFilingLeaseAsync(imageId, owner, CancellationToken.None);
             await events.PublishAsync(new SessionEvent(session.Id, SessionEventKind.ImageChanged, imageId), CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// The part that talks to ALEX, run while holding one of the commit's ALEX slots: the receipt, or null when the
+    /// lease was lost while the image waited for a slot (whoever holds it now files the image; nothing is sent).
+    /// </summary>
+    private async Task<FilingReceipt?> SendAsync(
+        CaptureSession session, FilingRequest request, string owner, bool orphaned, Func<CommitItem, Task> report, CancellationToken cancellationToken)
+    {
+        // Renewed here, so the time spent waiting for a slot never eats into the lease the sending needs.
+        if (!await store.TryAcquireFilingLeaseAsync(request.ImageId, owner, TimeSpan.FromSeconds(filingOptions.Value.LeaseSeconds), cancellationToken))
+        {
+            await report(new CommitItem(request.ImageId, CommitItemState.Failed, BusyElsewhere));
+            return null;
+        }
+
+        if (orphaned && await gateway.FindFiledImageAsync(request, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        // Published just before sending, so the gateway's short-lived URL is fresh when it is used.
+        if (renditions.IsNeeded)
+        {
+            request = await renditions.PublishAsync(request, session.Id, cancellationToken);
+        }
+
+        await report(new CommitItem(request.ImageId, CommitItemState.Sending));
+        return await retry.FileAsync(request,
+            attempt => report(new CommitItem(request.ImageId, CommitItemState.Sending, $"Medtech did not answer; trying again (attempt {attempt}).")),
+            cancellationToken);
     }
 
     private async Task CompleteAsync(CaptureSession session, ImageRecord image, FilingReceipt receipt, Func<CommitItem, Task> report, CancellationToken cancellationToken)

@@ -63,6 +63,7 @@ internal sealed partial class ImageService(
 
     public async Task<ImageRecord> CompleteAsync(CaptureSession session, string imageId, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var image = await store.GetImageAsync(session.Id, imageId, cancellationToken)
             ?? throw new ImageProblemException(StatusCodes.Status404NotFound, "This photo is not part of this session.");
         if (image.Status != ImageStatus.Uploading)
@@ -96,9 +97,7 @@ internal sealed partial class ImageService(
             throw new ImageProblemException(StatusCodes.Status422UnprocessableEntity, ex.Message);
         }
 
-        await images.PutAsync(ImageKeys.Upright(session.Id, imageId), normalised.Jpeg, "image/jpeg", cancellationToken);
-        await images.PutAsync(ImageKeys.Thumbnail(session.Id, imageId), normalised.Thumbnail, "image/jpeg", cancellationToken);
-        await images.DeleteAsync(uploadKey, cancellationToken);
+        var normalisedAt = time.GetTimestamp();
         var ready = image with
         {
             Status = ImageStatus.Ready,
@@ -107,9 +106,30 @@ internal sealed partial class ImageService(
             SourceFormat = normalised.SourceFormat,
             ReadyAt = time.GetUtcNow(),
         };
-        await SaveAsync(session, ready, cancellationToken);
-        await events.PublishAsync(new SessionEvent(session.Id, SessionEventKind.ImageAdded, imageId), cancellationToken);
-        LogReady(logger, session.Id, imageId, normalised.SourceFormat, normalised.Width, normalised.Height);
+
+        // Three independent objects, one round trip. The record that shows the photo on the desktop is written only
+        // once all three are stored: a failure here leaves the photo "uploading" (invisible) with its upload in place,
+        // and the phone's retry sends it again.
+        await Task.WhenAll(
+            images.PutAsync(ImageKeys.Upright(session.Id, imageId), normalised.Jpeg, "image/jpeg", cancellationToken),
+            images.PutAsync(ImageKeys.Thumbnail(session.Id, imageId), normalised.Thumbnail, "image/jpeg", cancellationToken),
+            PutSidecarAsync(session, ready, cancellationToken));
+
+        // The upload is no longer needed: it goes while the record is written and the desktop told, not after.
+        var uploadRemoved = RemoveUploadAsync(session.Id, imageId, uploadKey, cancellationToken);
+        try
+        {
+            await store.SaveImageAsync(ready, cancellationToken);
+            await events.PublishAsync(new SessionEvent(session.Id, SessionEventKind.ImageAdded, imageId), cancellationToken);
+        }
+        finally
+        {
+            await uploadRemoved;
+        }
+
+        var storedAt = time.GetTimestamp();
+        var (elapsedMs, normaliseMs, storeMs) = (Milliseconds(started, storedAt), Milliseconds(started, normalisedAt), Milliseconds(normalisedAt, storedAt));
+        LogReady(logger, session.Id, imageId, normalised.SourceFormat, normalised.Width, normalised.Height, elapsedMs, normaliseMs, storeMs);
         audit.UploadAccepted(session.Id, imageId, image.Source);
         telemetry.UploadsAccepted.Add(1, new KeyValuePair<string, object?>("source", image.Source.ToString()));
         return ready;
@@ -171,9 +191,8 @@ internal sealed partial class ImageService(
     /// <summary>Saves the record and its sidecar (binding, metadata, receipt), so storage alone can rebuild the index.</summary>
     public async Task SaveAsync(CaptureSession session, ImageRecord image, CancellationToken cancellationToken)
     {
-        await store.SaveImageAsync(image, cancellationToken);
-        var sidecar = ImageSidecar.From(session, image);
-        await images.PutAsync(ImageKeys.Sidecar(session.Id, image.Id), sidecar.ToJson(), "application/json", cancellationToken);
+        // Independent writes, side by side; either failing fails the save, and the caller's retry writes both again.
+        await Task.WhenAll(store.SaveImageAsync(image, cancellationToken), PutSidecarAsync(session, image, cancellationToken));
 
         // Filing deletes the original's full-size copy once Medtech holds the photo; the edit, when there is one, is
         // what Medtech received, and it leaves with it (the filer saves the record as filed just before).
@@ -183,12 +202,40 @@ internal sealed partial class ImageService(
         }
     }
 
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Upload slot for image {ImageId} in session {SessionId} from {Source}")]
+    private Task PutSidecarAsync(CaptureSession session, ImageRecord image, CancellationToken cancellationToken) =>
+        images.PutAsync(ImageKeys.Sidecar(session.Id, image.Id), ImageSidecar.From(session, image).ToJson(), "application/json", cancellationToken);
+
+    /// <summary>
+    /// Deletes the upload once its photo is stored. Never fails the completion (the photo is safely in): a delete that
+    /// fails is logged, and the session's end removes everything under the session, upload included.
+    /// </summary>
+    private async Task RemoveUploadAsync(string sessionId, string imageId, string uploadKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await images.DeleteAsync(uploadKey, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogUploadKept(logger, ex, sessionId, imageId);
+        }
+    }
+
+    private long Milliseconds(long from, long to) => (long)time.GetElapsedTime(from, to).TotalMilliseconds;
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Debug, Message = "Upload slot for image {ImageId} in session {SessionId} from {Source}")]
     private static partial void LogSlot(ILogger logger, string sessionId, string imageId, ImageSource source);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Image {ImageId} in session {SessionId} ready: {Format} {Width}x{Height}")]
-    private static partial void LogReady(ILogger logger, string sessionId, string imageId, string format, int width, int height);
+    /// <summary>The one Information line per photo: what arrived, and where the completion's time went.</summary>
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information,
+        Message = "Image {ImageId} in session {SessionId} ready: {Format} {Width}x{Height} in {ElapsedMs} ms (read and normalise {NormaliseMs} ms, store and publish {StoreMs} ms)")]
+    private static partial void LogReady(ILogger logger, string sessionId, string imageId, string format, int width, int height,
+        long elapsedMs, long normaliseMs, long storeMs);
 
     [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Image {ImageId} in session {SessionId} refused: {Reason}")]
     private static partial void LogRejected(ILogger logger, string sessionId, string imageId, ImageRejection reason);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning,
+        Message = "Image {ImageId} in session {SessionId} is ready but its upload could not be deleted; the session's end removes it")]
+    private static partial void LogUploadKept(ILogger logger, Exception exception, string sessionId, string imageId);
 }

@@ -29,6 +29,13 @@ public sealed record CaptureSession(
 
     public DateTimeOffset? PhoneBoundAt { get; init; }
 
+    /// <summary>
+    /// The session with <paramref name="now"/> as its last activity, or null to leave it as it is: when the recorded
+    /// activity is less than <paramref name="interval"/> old (or newer than <paramref name="now"/>, from a racing touch).
+    /// </summary>
+    internal CaptureSession? TouchedAt(DateTimeOffset now, TimeSpan interval) =>
+        now - LastActivityAt < interval ? null : this with { LastActivityAt = now };
+
     public override string ToString() => $"CaptureSession({Id})";
 }
 

@@ -26,7 +26,17 @@ public sealed class CaptureSessionOptions
     [Range(1, 500)]
     public int MaxImagesPerSession { get; set; } = 30;
 
+    /// <summary>
+    /// Activity is recorded at most this often per session: a request within this long of the last recorded activity
+    /// only reads the session. So a session may end up to this much sooner than <see cref="IdleMinutes"/> after its
+    /// very last request.
+    /// </summary>
+    [Range(0, 300)]
+    public int TouchIntervalSeconds { get; set; } = 30;
+
     public TimeSpan Idle => TimeSpan.FromMinutes(IdleMinutes);
+
+    public TimeSpan TouchInterval => TimeSpan.FromSeconds(TouchIntervalSeconds);
 
     public TimeSpan Max => TimeSpan.FromMinutes(MaxMinutes);
 }

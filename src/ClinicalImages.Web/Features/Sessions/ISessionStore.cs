@@ -14,7 +14,10 @@ public interface ISessionStore
     /// <summary>The live session, or null when it never existed, ended or expired.</summary>
     Task<CaptureSession?> GetAsync(string sessionId, CancellationToken cancellationToken);
 
-    /// <summary>Records activity; returns the session with its new idle deadline, or null when it has ended.</summary>
+    /// <summary>
+    /// Records activity, at most once per <see cref="CaptureSessionOptions.TouchIntervalSeconds"/> (within that, a read);
+    /// returns the session with its idle deadline, or null when it has ended.
+    /// </summary>
     Task<CaptureSession?> TouchAsync(string sessionId, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task EndAsync(string sessionId, CancellationToken cancellationToken);
@@ -43,8 +46,16 @@ public interface ISessionStore
 
     Task DeleteImageAsync(string sessionId, string imageId, CancellationToken cancellationToken);
 
+    /// <summary>Saves a whole commit: when it starts, and once it is finished (which takes it off the open list).</summary>
     Task SaveCommitAsync(CommitJob job, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records how one image of a saved commit is going, without rewriting the rest of the commit or waiting for the
+    /// commit's other images (they are filed side by side). <see cref="GetCommitAsync"/> returns the commit with it.
+    /// </summary>
+    Task SaveCommitItemAsync(string sessionId, string commitId, CommitItem item, CancellationToken cancellationToken);
+
+    /// <summary>The commit as a whole, each image's latest progress included.</summary>
     Task<CommitJob?> GetCommitAsync(string sessionId, string commitId, CancellationToken cancellationToken);
 
     /// <summary>

@@ -27,7 +27,7 @@ internal sealed class InMemorySessionStore(IOptions<CaptureSessionOptions> optio
         Task.FromResult(Live(sessionId)?.Session);
 
     public Task<CaptureSession?> TouchAsync(string sessionId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        UpdateAsync(sessionId, s => s with { LastActivityAt = now }, cancellationToken);
+        UpdateAsync(sessionId, s => s.TouchedAt(now, options.Value.TouchInterval), cancellationToken);
 
     public Task<CaptureSession?> UpdateAsync(string sessionId, Func<CaptureSession, CaptureSession?> change, CancellationToken cancellationToken)
     {
@@ -112,6 +112,23 @@ internal sealed class InMemorySessionStore(IOptions<CaptureSessionOptions> optio
         if (_sessions.TryGetValue(job.SessionId, out var entry))
         {
             entry.Commits[job.Id] = job;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task SaveCommitItemAsync(string sessionId, string commitId, CommitItem item, CancellationToken cancellationToken)
+    {
+        // Compare-and-swap on this one commit: concurrent images of the commit never lose each other's progress.
+        if (_sessions.TryGetValue(sessionId, out var entry))
+        {
+            while (entry.Commits.TryGetValue(commitId, out var job))
+            {
+                if (entry.Commits.TryUpdate(commitId, job.With(item), job))
+                {
+                    break;
+                }
+            }
         }
 
         return Task.CompletedTask;

@@ -7,7 +7,9 @@ namespace ClinicalImages.Web.Features.Sessions;
 /// <code>
 /// {prefix}session:{sessionId}           string  {"session":{CaptureSession},"ended":bool}; TTL hard deadline + margin
 /// {prefix}session:{sessionId}:images    hash    imageId → ImageRecord JSON; same TTL as the session
-/// {prefix}session:{sessionId}:commits   hash    commitId → CommitJob JSON; same TTL as the session
+/// {prefix}session:{sessionId}:commits   hash    commitId → CommitJob JSON (as started, or finished); same TTL as the session
+/// {prefix}session:{sessionId}:commit-items hash  "{commitId}/{imageId}" → CommitItem JSON, each image's latest progress
+///                                               (written per image, so images filed side by side never wait on each other)
 /// {prefix}sessions:deadlines            zset    sessionId scored by its deadline (Unix ms; 0 once ended), for the sweep
 /// {prefix}handoff:{sha256(token)}       string  {"sessionId","expiresAt"}; TTL hand-off lifetime + margin
 /// {prefix}launch:{sha256(launch)}       string  when the launch may be used again (UTC ticks); TTL remember + margin
@@ -28,6 +30,8 @@ internal sealed class RedisKeys(string prefix)
     public RedisKey Images(string sessionId) => $"{Prefix}session:{sessionId}:images";
 
     public RedisKey Commits(string sessionId) => $"{Prefix}session:{sessionId}:commits";
+
+    public RedisKey CommitItems(string sessionId) => $"{Prefix}session:{sessionId}:commit-items";
 
     public RedisKey Deadlines => $"{Prefix}sessions:deadlines";
 

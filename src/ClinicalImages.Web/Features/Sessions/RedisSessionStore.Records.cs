@@ -4,7 +4,7 @@ using StackExchange.Redis;
 
 namespace ClinicalImages.Web.Features.Sessions;
 
-/// <summary>A session's image index and commit jobs: one hash each, living and dying with the session.</summary>
+/// <summary>A session's image index, commit jobs and their per-image progress: one hash each, living and dying with the session.</summary>
 internal sealed partial class RedisSessionStore
 {
     public Task SaveImageAsync(ImageRecord image, CancellationToken cancellationToken) =>
@@ -43,12 +43,22 @@ internal sealed partial class RedisSessionStore
         await Db.HashDeleteAsync(_keys.Images(sessionId), imageId);
     }
 
-    /// <summary>As in memory, saved while the session is still in the store at all, so a commit can record its outcome.</summary>
+    /// <summary>
+    /// As in memory, saved while the session is still in the store at all, so a commit can record its outcome. Each
+    /// item is written to its own field as well, so what <see cref="GetCommitAsync"/> returns is this job.
+    /// </summary>
     public Task SaveCommitAsync(CommitJob job, CancellationToken cancellationToken) =>
         WriteBesideSessionAsync(job.SessionId, requireLive: false, (transaction, ttl) =>
         {
             _ = transaction.HashSetAsync(_keys.Commits(job.SessionId), job.Id, RedisJson.Write(job));
             _ = transaction.KeyExpireAsync(_keys.Commits(job.SessionId), ttl);
+            if (job.Items.Count > 0)
+            {
+                _ = transaction.HashSetAsync(_keys.CommitItems(job.SessionId),
+                    [.. job.Items.Select(i => new HashEntry(CommitItemField(job.Id, i.ImageId), RedisJson.Write(i)))]);
+                _ = transaction.KeyExpireAsync(_keys.CommitItems(job.SessionId), ttl);
+            }
+
             var member = OpenCommitMember(job.SessionId, job.Id);
             _ = job.IsFinished
                 ? transaction.SetRemoveAsync(_keys.OpenCommits, member)
@@ -56,15 +66,35 @@ internal sealed partial class RedisSessionStore
             _ = transaction.KeyExpireAsync(_keys.OpenCommits, OpenCommitsTtl);
         }, cancellationToken);
 
+    /// <summary>One field of the commit's progress: no read-modify-write of the commit, so its images never queue.</summary>
+    public Task SaveCommitItemAsync(string sessionId, string commitId, CommitItem item, CancellationToken cancellationToken) =>
+        WriteBesideSessionAsync(sessionId, requireLive: false, (transaction, ttl) =>
+        {
+            _ = transaction.HashSetAsync(_keys.CommitItems(sessionId), CommitItemField(commitId, item.ImageId), RedisJson.Write(item));
+            _ = transaction.KeyExpireAsync(_keys.CommitItems(sessionId), ttl);
+        }, cancellationToken);
+
     public async Task<CommitJob?> GetCommitAsync(string sessionId, string commitId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var session = Db.StringGetAsync(_keys.Session(sessionId));
-        var job = Db.HashGetAsync(_keys.Commits(sessionId), commitId);
-        return IsLive(Parse(await session), time.GetUtcNow()) && await job is { IsNull: false } raw
-            ? RedisJson.Read<CommitJob>(raw)
-            : null;
+        var stored = Db.HashGetAsync(_keys.Commits(sessionId), commitId);
+        if (!IsLive(Parse(await session), time.GetUtcNow()) || await stored is not { IsNull: false } raw)
+        {
+            return null;
+        }
+
+        var job = RedisJson.Read<CommitJob>(raw);
+        if (job.Items.Count == 0)
+        {
+            return job;
+        }
+
+        var progress = await Db.HashGetAsync(_keys.CommitItems(sessionId), [.. job.Items.Select(i => CommitItemField(commitId, i.ImageId))]);
+        return job with { Items = [.. job.Items.Select((item, i) => progress[i].IsNull ? item : RedisJson.Read<CommitItem>(progress[i]))] };
     }
+
+    private static RedisValue CommitItemField(string commitId, string imageId) => $"{commitId}/{imageId}";
 
     /// <summary>
     /// Writes beside a session (an image, a commit) only while the session is as we read it, so nothing is written into

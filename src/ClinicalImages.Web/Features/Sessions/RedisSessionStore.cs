@@ -48,8 +48,18 @@ internal sealed partial class RedisSessionStore(
         return IsLive(stored, time.GetUtcNow()) ? stored!.Session : null;
     }
 
-    public Task<CaptureSession?> TouchAsync(string sessionId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        UpdateAsync(sessionId, s => s with { LastActivityAt = now }, cancellationToken);
+    /// <summary>
+    /// Most requests come seconds after the last one: while the recorded activity is recent, a touch is one read and
+    /// no transaction (no rewrite of the session, no conflict with a desktop and a phone acting at once).
+    /// </summary>
+    public async Task<CaptureSession?> TouchAsync(string sessionId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var interval = options.Value.TouchInterval;
+        var session = await GetAsync(sessionId, cancellationToken);
+        return session is null || session.TouchedAt(now, interval) is null
+            ? session
+            : await UpdateAsync(sessionId, s => s.TouchedAt(now, interval), cancellationToken);
+    }
 
     public async Task<CaptureSession?> UpdateAsync(
         string sessionId, Func<CaptureSession, CaptureSession?> change, CancellationToken cancellationToken)
@@ -130,6 +140,7 @@ internal sealed partial class RedisSessionStore(
         {
             _ = transaction.KeyExpireAsync(_keys.Images(session.Id), ttl);
             _ = transaction.KeyExpireAsync(_keys.Commits(session.Id), ttl);
+            _ = transaction.KeyExpireAsync(_keys.CommitItems(session.Id), ttl);
         }
 
         var deadline = stored.Ended ? 0 : RedisSweep.Score(Deadline(session));

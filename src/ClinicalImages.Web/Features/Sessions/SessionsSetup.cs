@@ -13,6 +13,8 @@ internal static class SessionsSetup
             .BindConfiguration(CaptureSessionOptions.SectionName)
             .ValidateDataAnnotations()
             .Validate(o => o.IdleMinutes <= o.MaxMinutes, "Sessions:IdleMinutes must not be longer than Sessions:MaxMinutes.")
+            .Validate(o => o.TouchInterval < o.Idle / 2,
+                "Sessions:TouchIntervalSeconds must be shorter than half of Sessions:IdleMinutes, or a busy session could time out.")
             .ValidateOnStart();
         services.AddRedisConnection();
 
