@@ -24,6 +24,9 @@ public sealed partial class Capture : IAsyncDisposable
     private CaptureSession? _session;
     private bool _loaded;
     private IReadOnlyList<ImageView> _images = [];
+
+    /// <summary>When each shown photo arrived: the gallery's order, kept so one photo can be refreshed on its own.</summary>
+    private readonly Dictionary<string, DateTimeOffset> _createdAt = new(StringComparer.Ordinal);
     private IDisposable? _subscription;
     private IJSObjectReference? _module;
     private DotNetObjectReference<Capture>? _self;
@@ -140,9 +143,14 @@ public sealed partial class Capture : IAsyncDisposable
         {
             _session = await Store.GetAsync(_session!.Id, CancellationToken.None);
         }
+        else if (e.ImageId is not null)
+        {
+            // One photo changed: read that one, not the whole gallery (a session holds up to 30).
+            await RefreshImageAsync(e.ImageId, added: e.Kind == SessionEventKind.ImageAdded);
+        }
         else
         {
-            await ReloadAsync(e.Kind == SessionEventKind.ImageAdded ? e.ImageId : null);
+            await ReloadAsync(null);
         }
 
         StateHasChanged();
@@ -156,10 +164,44 @@ public sealed partial class Capture : IAsyncDisposable
         }
 
         var records = await Store.ListImagesAsync(_session.Id, CancellationToken.None);
+        var shown = records.Where(r => r.Status != ImageStatus.Uploading).ToList();
+        _createdAt.Clear();
+        foreach (var record in shown)
+        {
+            _createdAt[record.Id] = record.CreatedAt;
+        }
+
+        await ShowAsync([.. shown.Select(Images.View)], added);
+    }
+
+    private async Task RefreshImageAsync(string imageId, bool added)
+    {
+        if (_session is null)
+        {
+            return;
+        }
+
+        var record = await Store.GetImageAsync(_session.Id, imageId, CancellationToken.None);
+        IEnumerable<ImageView> views = _images.Where(i => i.Id != imageId);
+        if (record is { Status: not ImageStatus.Uploading })
+        {
+            _createdAt[imageId] = record.CreatedAt;
+            views = views.Append(Images.View(record));
+        }
+        else
+        {
+            _createdAt.Remove(imageId);
+        }
+
+        await ShowAsync([.. views], added ? imageId : null);
+    }
+
+    /// <summary>The gallery in the order the photos arrived, with the selection, tray and save progress to match.</summary>
+    private async Task ShowAsync(List<ImageView> views, string? added)
+    {
         // Half the URLs' lifetime: a picture address the browser holds never expires under it.
         _urls ??= new ImageUrls(TimeSpan.FromSeconds(StorageOptions.Value.ReadUrlSeconds / 2.0));
-        _images = _urls.Keep([.. records.Where(r => r.Status != ImageStatus.Uploading).OrderBy(r => r.CreatedAt).Select(Images.View)],
-            Time.GetUtcNow());
+        _images = _urls.Keep([.. views.OrderBy(v => _createdAt.GetValueOrDefault(v.Id))], Time.GetUtcNow());
         if (added is not null)
         {
             _selected.Add(added);
@@ -167,7 +209,7 @@ public sealed partial class Capture : IAsyncDisposable
 
         _selected.RemoveWhere(id => _images.All(i => i.Id != id));
         _tray.Reconcile(_images);
-        if (_commitId is not null && await Store.GetCommitAsync(_session.Id, _commitId, CancellationToken.None) is { } job)
+        if (_commitId is not null && await Store.GetCommitAsync(_session!.Id, _commitId, CancellationToken.None) is { } job)
         {
             _progress = CommitProgress.From(job, NameOf);
         }
