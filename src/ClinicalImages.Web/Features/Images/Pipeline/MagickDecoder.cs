@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using ImageMagick;
 
 namespace ClinicalImages.Web.Features.Images;
@@ -39,14 +40,27 @@ internal static class MagickDecoder
     }
 
     /// <summary>Decodes the first frame. A corrupt-data warning (e.g. a truncated JPEG) counts as damage.</summary>
-    public static MagickImage Decode(byte[] bytes, SniffedFormat format)
+    public static MagickImage Decode(ReadOnlySpan<byte> bytes, SniffedFormat format) => Decode(bytes, ReadSettings(format));
+
+    /// <summary>
+    /// Decodes a JPEG at the smallest DCT scale (1/1 to 1/8) that is still at least <paramref name="width"/> ×
+    /// <paramref name="height"/>: libjpeg skips most of the inverse transform, so a 12 MP photo costs a fraction.
+    /// </summary>
+    public static MagickImage DecodeJpegAtLeast(ReadOnlySpan<byte> jpeg, uint width, uint height)
+    {
+        var settings = ReadSettings(SniffedFormat.Jpeg);
+        settings.SetDefine(MagickFormat.Jpeg, "size", string.Create(CultureInfo.InvariantCulture, $"{width}x{height}"));
+        return Decode(jpeg, settings);
+    }
+
+    private static MagickImage Decode(ReadOnlySpan<byte> bytes, MagickReadSettings settings)
     {
         var image = new MagickImage();
         var corrupt = false;
         image.Warning += (_, e) => corrupt |= e.Exception is MagickCorruptImageWarningException;
         try
         {
-            image.Read(bytes, ReadSettings(format));
+            image.Read(bytes, settings);
         }
         catch (MagickErrorException ex) when (ex is not (MagickCacheErrorException or MagickResourceLimitErrorException))
         {
