@@ -28,14 +28,14 @@ internal static class FilingRenderer
         [(FilingFormat.Jpeg, 60)] = 0.3,
     };
 
-    public static FilingResult Render(byte[] uprightJpeg, FilingFormat format, CaptionStrip? caption, int maxBytes, ImagePipelineOptions options, CancellationToken ct)
+    public static FilingResult Render(ReadOnlyMemory<byte> uprightJpeg, FilingFormat format, CaptionStrip? caption, int maxBytes, ImagePipelineOptions options, CancellationToken ct)
     {
-        if (ImageFormatSniffer.Identify(uprightJpeg) != SniffedFormat.Jpeg)
+        if (ImageFormatSniffer.Identify(uprightJpeg.Span) != SniffedFormat.Jpeg)
         {
             throw new ArgumentException("Filing starts from the upright JPEG that NormaliseAsync produced.", nameof(uprightJpeg));
         }
-        MagickDecoder.CheckHeader(uprightJpeg, SniffedFormat.Jpeg, options);
-        using var photo = MagickDecoder.Decode(uprightJpeg, SniffedFormat.Jpeg);
+        MagickDecoder.CheckHeader(uprightJpeg.Span, SniffedFormat.Jpeg, options);
+        using var photo = MagickDecoder.Decode(uprightJpeg.Span, SniffedFormat.Jpeg);
         photo.Strip();
         var fontPath = caption is { Lines.Count: > 0 } ? CaptionFont.Path : null;
 

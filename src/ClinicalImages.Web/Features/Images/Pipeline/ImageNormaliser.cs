@@ -10,12 +10,12 @@ internal static class ImageNormaliser
 {
     private const int ThumbnailQuality = 80;
 
-    public static NormalisedImage Normalise(byte[] bytes, SniffedFormat format, ImagePipelineOptions options, CancellationToken ct)
+    public static NormalisedImage Normalise(ReadOnlyMemory<byte> bytes, SniffedFormat format, ImagePipelineOptions options, CancellationToken ct)
     {
-        MagickDecoder.CheckHeader(bytes, format, options);
+        MagickDecoder.CheckHeader(bytes.Span, format, options);
         ct.ThrowIfCancellationRequested();
 
-        using var image = MagickDecoder.Decode(bytes, format);
+        using var image = MagickDecoder.Decode(bytes.Span, format);
         ct.ThrowIfCancellationRequested();
 
         // All eight EXIF orientations, mirrored ones included; afterwards the pixels are upright.

@@ -36,11 +36,13 @@ internal sealed class ImagePipeline : IDisposable
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var bytes = await UploadReader.ReadAsync(input, _options.MaxUploadBytes, ct);
-            var format = ImageFormatSniffer.Identify(bytes);
+            using var upload = await UploadReader.ReadAsync(input, _options.MaxUploadBytes, ct);
+            var format = ImageFormatSniffer.Identify(upload.Span);
+            // The pooled bytes stay valid: the await returns only once the worker is done with them (ImageWorkers).
+            var bytes = upload.Memory;
             var image = await RunInSlotAsync(() => ImageNormaliser.Normalise(bytes, format, _options, ct), ct);
             var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            _logger.Normalised(image.SourceFormat, bytes.Length, image.Width, image.Height, image.Jpeg.Length,
+            _logger.Normalised(image.SourceFormat, upload.Length, image.Width, image.Height, image.Jpeg.Length,
                 image.ThumbnailWidth, image.ThumbnailHeight, elapsedMs);
             return image;
         }
@@ -61,8 +63,8 @@ internal sealed class ImagePipeline : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
         var started = Stopwatch.GetTimestamp();
-        var bytes = uprightJpeg.ToArray();
-        var result = await RunInSlotAsync(() => FilingRenderer.Render(bytes, format, caption, maxBytes, _options, ct), ct);
+        // Read in place, not copied: the caller's bytes outlive this call, and the worker is done with them when it returns.
+        var result = await RunInSlotAsync(() => FilingRenderer.Render(uprightJpeg, format, caption, maxBytes, _options, ct), ct);
         var rendition = result.Rendition;
         var hasCaption = caption is { Lines.Count: > 0 };
         var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;

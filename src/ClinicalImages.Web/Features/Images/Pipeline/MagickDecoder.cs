@@ -11,19 +11,20 @@ namespace ClinicalImages.Web.Features.Images;
 internal static class MagickDecoder
 {
     /// <summary>Reads the header only; throws before any pixel is decoded if the image is too big.</summary>
-    public static (uint Width, uint Height) CheckHeader(byte[] bytes, SniffedFormat format, ImagePipelineOptions options)
+    public static (uint Width, uint Height) CheckHeader(ReadOnlySpan<byte> bytes, SniffedFormat format, ImagePipelineOptions options)
     {
         uint width, height;
         try
         {
-            var info = new MagickImageInfo(bytes, ReadSettings(format));
+            var info = new MagickImageInfo();
+            info.Read(bytes, ReadSettings(format));
             (width, height) = (info.Width, info.Height);
         }
         catch (MagickErrorException) when (format == SniffedFormat.Png && bytes.Length >= 24)
         {
             // libpng applies ImageMagick's width/height limits to the header itself, so an oversized PNG
             // fails the ping; IHDR (always first, at a fixed offset) says whether it was a flood or damage.
-            (width, height) = (BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(16)), BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(20)));
+            (width, height) = (BinaryPrimitives.ReadUInt32BigEndian(bytes[16..]), BinaryPrimitives.ReadUInt32BigEndian(bytes[20..]));
             ThrowIfTooManyPixels(width, height, options);
             throw ImageRejectedException.Damaged(ImageCheckStage.Header);
         }
