@@ -39,7 +39,7 @@ internal static class ImageNormaliser
     // hair) and works from the full decode. libjpeg instead decodes the JPEG just written at 1/2 to 1/8 of its
     // size, averaging in the DCT domain as it goes, and an area average does the last small step: no aliasing,
     // and a few milliseconds instead of tens (docs/benchmarks.md, bottleneck 2).
-    private static MagickImage Thumbnail(MagickImage image, byte[] uprightJpeg, int longEdge)
+    internal static MagickImage Thumbnail(MagickImage image, byte[] uprightJpeg, int longEdge)
     {
         var longest = Math.Max(image.Width, image.Height);
         if (longest <= longEdge)
