@@ -46,7 +46,7 @@ internal static class PipelineStages
             sizes["normalise: JPEG Q90 (optimised Huffman)"] = upright.Length;
             Time("normalise: thumbnail 400 px + JPEG", () =>
             {
-                using var thumbnail = image.CloneAndMutate(t => t.Thumbnail(new MagickGeometry((uint)options.ThumbnailLongEdge) { Greater = true }));
+                using var thumbnail = ImageNormaliser.Thumbnail(image, upright, options.ThumbnailLongEdge);
                 return JpegWriter.Write(thumbnail, 80);
             });
 

@@ -16,6 +16,21 @@ public sealed class CaptionTests
     }
 
     [Fact]
+    public void Wrap_WhenLinesFit_MeasuresEachLineOnce()
+    {
+        var measured = new List<string>();
+
+        var rows = CaptionRenderer.Wrap(["Left forearm anterior", "Close-up of the lesion"], 40, text =>
+        {
+            measured.Add(text);
+            return text.Length;
+        });
+
+        Assert.Equal(["Left forearm anterior", "Close-up of the lesion"], rows);
+        Assert.Equal(["Left forearm anterior", "Close-up of the lesion"], measured);
+    }
+
+    [Fact]
     public void Wrap_WhenLineIsTooWide_BreaksAtSpaces()
     {
         var rows = CaptionRenderer.Wrap(["Left forearm anterior aspect"], 14, Measure);

@@ -74,6 +74,30 @@ internal static class TestImages
         return image.ToByteArray(MagickFormat.Jpeg);
     }
 
+    /// <summary>
+    /// The upright JPEG (quality 90) of a camera-like scene: smooth shading and texture with seeded sensor grain of
+    /// ±<paramref name="grain"/> levels. More grain, more bytes, as with a real photo's detail and noise.
+    /// </summary>
+    public static byte[] GrainyPhotoJpeg(uint width, uint height, int grain)
+    {
+        var pixels = new byte[width * height * 3];
+        var random = new Random(1234);
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var i = (int)(((y * width) + x) * 3);
+                var shade = 110 + (50 * Math.Sin((x / 190.0) + (y / 270.0))) + (30 * Math.Sin((x / 23.0) - (y / 31.0)));
+                for (var c = 0; c < 3; c++)
+                {
+                    pixels[i + c] = (byte)Math.Clamp(shade + (c * 20) + random.Next(-grain, grain + 1), 0, 255);
+                }
+            }
+        }
+        using var image = new MagickImage(pixels, new PixelReadSettings(width, height, StorageType.Char, PixelMapping.RGB));
+        return JpegWriter.Write(image, 90);
+    }
+
     public static MagickImage Read(byte[] bytes) => new(bytes);
 
     public static void AssertColour(MagickColor expected, IMagickImage<byte> image, int x, int y, int tolerance = 24)

@@ -175,18 +175,13 @@ internal sealed partial class ImageFiler(
     {
         var stored = await images.OpenReadAsync(image.Edited ? ImageKeys.Edited(session.Id, image.Id) : ImageKeys.Upright(session.Id, image.Id), cancellationToken)
             ?? throw new ImageProblemException(StatusCodes.Status410Gone, "This photo is no longer stored. Add it again.");
-        byte[] upright;
-        await using (stored)
-        {
-            using var buffer = new MemoryStream(capacity: (int)Math.Min(stored.Length, int.MaxValue));
-            await stored.Content.CopyToAsync(buffer, cancellationToken);
-            upright = buffer.ToArray();
-        }
+        // Pooled, not a new multi-megabyte array per filing; returned once the rendition is made from it.
+        using var upright = await ReadStoredAsync(stored, cancellationToken);
 
         var scan = alexOptions.Value.Target == FilingTarget.Scan;
         var takenAt = image.ReadyAt ?? image.CreatedAt;
         var caption = filingOptions.Value.CaptionStrip ? Caption.For(session, image, takenAt, clinicalZone) : null;
-        var rendition = await pipeline.RenderForFilingAsync(upright, scan ? FilingFormat.Tiff : FilingFormat.Jpeg, caption,
+        var rendition = await pipeline.RenderForFilingAsync(upright.Memory, scan ? FilingFormat.Tiff : FilingFormat.Jpeg, caption,
             pipelineOptions.Value.ScanMaxBytes, cancellationToken);
         var local = TimeZoneInfo.ConvertTime(takenAt, clinicalZone);
         var title = string.Create(CultureInfo.InvariantCulture, $"Clinical photo {local:yyyy-MM-dd HHmm}")
@@ -194,6 +189,16 @@ internal sealed partial class ImageFiler(
             + (scan ? ".tif" : ".jpg");
         return new FilingRequest(session.FacilityId, session.PatientId, session.Patient.Nhi, session.ProviderId, image.Id,
             rendition.Bytes, rendition.ContentType, title, takenAt);
+    }
+
+    // The stored copy is our own upright JPEG, so its size is bounded by the pipeline's pixel limit, not by the upload's.
+    private static async Task<PooledBuffer> ReadStoredAsync(StoredObject stored, CancellationToken cancellationToken)
+    {
+        await using (stored)
+        {
+            return await PooledBuffer.ReadAsync(stored.Content, stored.Length, Array.MaxLength - 1,
+                () => new InvalidOperationException("A stored photo is larger than an array can hold."), cancellationToken);
+        }
     }
 
     private async Task FailAsync(CaptureSession session, string imageId, string message, Func<CommitItem, Task> report, CancellationToken cancellationToken)

@@ -5,20 +5,24 @@ namespace ClinicalImages.Web.Features.Images;
 
 /// <summary>
 /// Server-side image work: normalise an upload when it completes, render the filing copy at commit.
-/// Decoding and encoding are CPU-bound and memory-heavy, so they run on the thread pool and at most
-/// <see cref="ImagePipelineOptions.MaxConcurrency"/> at a time; the rest wait their turn.
+/// Decoding and encoding are CPU-bound and memory-heavy, so they run on the pipeline's own worker threads
+/// (never the request thread pool), at most <see cref="ImagePipelineOptions.MaxConcurrency"/> at a time;
+/// the rest wait their turn.
 /// </summary>
 internal sealed class ImagePipeline : IDisposable
 {
     private readonly ImagePipelineOptions _options;
     private readonly ILogger<ImagePipeline> _logger;
     private readonly SemaphoreSlim _slots;
+    private readonly ImageWorkers _workers;
 
     public ImagePipeline(IOptions<ImagePipelineOptions> options, ILogger<ImagePipeline> logger)
     {
         _options = options.Value;
         _logger = logger;
         _slots = new SemaphoreSlim(_options.MaxConcurrency, _options.MaxConcurrency);
+        // One worker per slot: whoever holds a slot finds a worker free.
+        _workers = new ImageWorkers(_options.MaxConcurrency);
         MagickLimits.Apply(_options);
     }
 
@@ -32,11 +36,13 @@ internal sealed class ImagePipeline : IDisposable
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var bytes = await UploadReader.ReadAsync(input, _options.MaxUploadBytes, ct);
-            var format = ImageFormatSniffer.Identify(bytes);
+            using var upload = await UploadReader.ReadAsync(input, _options.MaxUploadBytes, ct);
+            var format = ImageFormatSniffer.Identify(upload.Span);
+            // The pooled bytes stay valid: the await returns only once the worker is done with them (ImageWorkers).
+            var bytes = upload.Memory;
             var image = await RunInSlotAsync(() => ImageNormaliser.Normalise(bytes, format, _options, ct), ct);
             var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            _logger.Normalised(image.SourceFormat, bytes.Length, image.Width, image.Height, image.Jpeg.Length,
+            _logger.Normalised(image.SourceFormat, upload.Length, image.Width, image.Height, image.Jpeg.Length,
                 image.ThumbnailWidth, image.ThumbnailHeight, elapsedMs);
             return image;
         }
@@ -57,8 +63,8 @@ internal sealed class ImagePipeline : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
         var started = Stopwatch.GetTimestamp();
-        var bytes = uprightJpeg.ToArray();
-        var result = await RunInSlotAsync(() => FilingRenderer.Render(bytes, format, caption, maxBytes, _options, ct), ct);
+        // Read in place, not copied: the caller's bytes outlive this call, and the worker is done with them when it returns.
+        var result = await RunInSlotAsync(() => FilingRenderer.Render(uprightJpeg, format, caption, maxBytes, _options, ct), ct);
         var rendition = result.Rendition;
         var hasCaption = caption is { Lines.Count: > 0 };
         var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
@@ -67,7 +73,12 @@ internal sealed class ImagePipeline : IDisposable
         return rendition;
     }
 
-    public void Dispose() => _slots.Dispose();
+    public void Dispose()
+    {
+        // The container disposes the singleton on host shutdown; work in flight finishes first.
+        _workers.Dispose();
+        _slots.Dispose();
+    }
 
     private async Task<T> RunInSlotAsync<T>(Func<T> work, CancellationToken ct)
     {
@@ -77,8 +88,8 @@ internal sealed class ImagePipeline : IDisposable
         {
             var waitedMs = Stopwatch.GetElapsedTime(waitStarted).TotalMilliseconds;
             _logger.WaitedForSlot(waitedMs, _options.MaxConcurrency);
-            // Off the request thread: a 12 MP decode and encode holds a core for the better part of a second.
-            return await Task.Run(work, ct);
+            // Off the request threads: a 12 MP decode and encode holds a core for the better part of a second.
+            return await _workers.RunAsync(work, ct);
         }
         finally
         {

@@ -31,7 +31,10 @@ public sealed class ImagePipelineOptions
     [Range(256 * 1024, 64 * 1024 * 1024)]
     public int ScanMaxBytes { get; set; } = 8 * 1024 * 1024;
 
-    /// <summary>Images decoded or encoded at once; each can hold a few hundred MB at the pixel limit.</summary>
+    /// <summary>
+    /// Images decoded or encoded at once, each on a worker thread of the pipeline's own; each can hold a few hundred
+    /// MB at the pixel limit. One core fewer than the machine has, so requests always find a core.
+    /// </summary>
     [Range(1, 256)]
-    public int MaxConcurrency { get; set; } = Environment.ProcessorCount;
+    public int MaxConcurrency { get; set; } = Math.Max(1, Environment.ProcessorCount - 1);
 }

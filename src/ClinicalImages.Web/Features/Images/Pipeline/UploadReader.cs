@@ -1,39 +1,34 @@
 namespace ClinicalImages.Web.Features.Images;
 
-/// <summary>Reads an upload into memory without ever holding more than the size limit plus one buffer.</summary>
+/// <summary>Reads an upload into a pooled buffer without ever holding more than the size limit plus one byte.</summary>
 internal static class UploadReader
 {
-    public static async Task<byte[]> ReadAsync(Stream input, int maxBytes, CancellationToken ct)
+    // A phone photo's order of magnitude; a network stream does not say its length, and the buffer grows if needed.
+    private const int UnknownLengthGuess = 1024 * 1024;
+
+    public static async Task<PooledBuffer> ReadAsync(Stream input, int maxBytes, CancellationToken ct)
     {
+        long expected = UnknownLengthGuess;
         if (input.CanSeek)
         {
-            var length = input.Length - input.Position;
-            if (length > maxBytes)
+            expected = input.Length - input.Position;
+            if (expected > maxBytes)
             {
-                throw ImageRejectedException.TooLarge(length, maxBytes);
+                throw ImageRejectedException.TooLarge(expected, maxBytes);
             }
-            if (length == 0)
+            if (expected == 0)
             {
                 throw ImageRejectedException.Empty();
             }
         }
 
         // The declared length of a network stream is the client's claim; count what actually arrives.
-        using var buffer = new MemoryStream(input.CanSeek ? (int)(input.Length - input.Position) : 1024 * 1024);
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await input.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                throw ImageRejectedException.TooLarge(null, maxBytes);
-            }
-            buffer.Write(chunk, 0, read);
-        }
+        var buffer = await PooledBuffer.ReadAsync(input, expected, maxBytes, () => ImageRejectedException.TooLarge(null, maxBytes), ct);
         if (buffer.Length == 0)
         {
+            buffer.Dispose();
             throw ImageRejectedException.Empty();
         }
-        return buffer.ToArray();
+        return buffer;
     }
 }
