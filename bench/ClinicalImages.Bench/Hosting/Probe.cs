@@ -73,9 +73,15 @@ internal sealed class Probe(ISessionEvents events, ISessionStore store, ImageSer
             return;
         }
 
-        var records = await store.ListImagesAsync(sessionId, CancellationToken.None);
-        var views = records.Where(r => r.Status != ImageStatus.Uploading).Select(images.View).ToList();
-        _deliveries.Enqueue(new Delivery(sessionId, sessionEvent.ImageId, heard, Stopwatch.GetTimestamp(), views.Count));
+        // What the capture page does on "image added": read that photo and build its view (a signed thumbnail address).
+        var record = sessionEvent.ImageId is null ? null : await store.GetImageAsync(sessionId, sessionEvent.ImageId, CancellationToken.None);
+        var views = record is { Status: not ImageStatus.Uploading } ? 1 : 0;
+        if (record is not null)
+        {
+            _ = images.View(record);
+        }
+
+        _deliveries.Enqueue(new Delivery(sessionId, sessionEvent.ImageId, heard, Stopwatch.GetTimestamp(), views));
     }
 }
 

@@ -51,17 +51,11 @@ internal static class PipelineStages
             });
 
             using var photo = Time("filing: decode upright JPEG", () => MagickDecoder.Decode(upright, SniffedFormat.Jpeg));
-            using var page = Time("filing: clone + caption band (CaptionRenderer.Compose)", () =>
+            using var page = Time("filing: copy + caption band (CaptionRenderer.AppendBand)", () =>
             {
-                using var scaled = (MagickImage)photo.Clone();
-                return CaptionRenderer.Compose(scaled, new CaptionStrip(caption), CaptionFont.Path)!;
-            });
-            Time("filing: (of which) full-size clone + white canvas + composite, no text", () =>
-            {
-                using var scaled = (MagickImage)photo.Clone();
-                using var canvas = new MagickImage(MagickColors.White, scaled.Width, scaled.Height + 100);
-                canvas.Composite(scaled, 0, 0, CompositeOperator.Copy);
-                return 0;
+                var scaled = (MagickImage)photo.Clone();
+                CaptionRenderer.AppendBand(scaled, new CaptionStrip(caption), CaptionFont.Path);
+                return scaled;
             });
             foreach (var quality in new[] { 90, 75 })
             {

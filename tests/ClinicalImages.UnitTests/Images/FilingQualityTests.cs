@@ -34,11 +34,12 @@ public sealed class FilingQualityTests
     }
 
     [Fact]
-    public void CaptionCompose_KeepsEveryPhotoPixelAndPutsAnOpaqueWhiteBandBelow()
+    public void CaptionBand_KeepsEveryPhotoPixelAndPutsAnOpaqueWhiteBandBelow()
     {
         using var photo = TestImages.Quadrants(1200, 900);
+        using var page = (MagickImage)photo.Clone();
 
-        using var page = CaptionRenderer.Compose(photo, Caption, CaptionFont.Path) ?? throw new InvalidOperationException("no caption drawn");
+        Assert.True(CaptionRenderer.AppendBand(page, Caption, CaptionFont.Path), "no caption drawn");
 
         Assert.Equal(1200u, page.Width);
         Assert.True(page.Height > 900, $"height {page.Height} should exceed the photo's 900");

@@ -19,32 +19,28 @@ internal static class CaptionRenderer
 
     private static readonly MagickColor Ink = new("#1a1a1a");
 
-    /// <summary>Returns the photo with the caption band below it, or null if there is nothing to say.</summary>
-    public static MagickImage? Compose(IMagickImage<byte> photo, CaptionStrip caption, string fontPath)
+    /// <summary>
+    /// Puts the caption band below the photo, in place (the page is the photo, one row of pixels taller per band row);
+    /// false, and the photo untouched, if there is nothing to say.
+    /// </summary>
+    public static bool AppendBand(MagickImage photo, CaptionStrip caption, string fontPath)
     {
         var band = Band(photo.Width, caption, fontPath);
         if (band is null)
         {
-            return null;
+            return false;
         }
+
         // Text is drawn on the small band only (drawn on a full-size canvas it cost as much as the canvas itself), then
-        // the photo is extended by the band's height in one pass and the band copied in. Copy, not the default Over:
-        // the photo is opaque, and appending or blending a 12 MP photo costs several times as much (measured).
+        // the photo is extended by the band's height in one pass and the band copied in: no full-size copy. Copy, not
+        // the default Over: the photo is opaque, and appending or blending a 12 MP photo costs several times as much.
         using (band)
         {
-            var page = (MagickImage)photo.Clone();
-            try
-            {
-                page.Compose = CompositeOperator.Copy;
-                page.Extent(photo.Width, photo.Height + band.Height, Gravity.North, MagickColors.White);
-                page.Composite(band, 0, (int)photo.Height, CompositeOperator.Copy);
-                return page;
-            }
-            catch
-            {
-                page.Dispose();
-                throw;
-            }
+            var height = photo.Height;
+            photo.Compose = CompositeOperator.Copy;
+            photo.Extent(photo.Width, height + band.Height, Gravity.North, MagickColors.White);
+            photo.Composite(band, 0, (int)height, CompositeOperator.Copy);
+            return true;
         }
     }
 

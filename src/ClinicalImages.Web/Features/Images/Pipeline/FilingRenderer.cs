@@ -97,10 +97,9 @@ internal static class FilingRenderer
                 scaled.Resize((uint)Math.Max(1, photo.Width * scale), (uint)Math.Max(1, photo.Height * scale));
             }
             // The caption is drawn after scaling so its text is rasterised sharp at the final size.
-            if (caption is not null && fontPath is not null && CaptionRenderer.Compose(scaled, caption, fontPath) is { } captioned)
+            if (caption is not null && fontPath is not null)
             {
-                scaled.Dispose();
-                return captioned;
+                CaptionRenderer.AppendBand(scaled, caption, fontPath);
             }
             return scaled;
         }
