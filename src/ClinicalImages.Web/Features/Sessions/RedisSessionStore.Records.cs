@@ -10,8 +10,8 @@ internal sealed partial class RedisSessionStore
     public Task SaveImageAsync(ImageRecord image, CancellationToken cancellationToken) =>
         WriteBesideSessionAsync(image.SessionId, requireLive: true, (transaction, ttl) =>
         {
-            _ = transaction.HashSetAsync(_keys.Images(image.SessionId), image.Id, RedisJson.Write(image));
-            _ = transaction.KeyExpireAsync(_keys.Images(image.SessionId), ttl);
+            transaction.HashSet(_keys.Images(image.SessionId), image.Id, RedisJson.Write(image));
+            transaction.KeyExpire(_keys.Images(image.SessionId), ttl);
         }, cancellationToken);
 
     public async Task<ImageRecord?> GetImageAsync(string sessionId, string imageId, CancellationToken cancellationToken)
@@ -50,28 +50,34 @@ internal sealed partial class RedisSessionStore
     public Task SaveCommitAsync(CommitJob job, CancellationToken cancellationToken) =>
         WriteBesideSessionAsync(job.SessionId, requireLive: false, (transaction, ttl) =>
         {
-            _ = transaction.HashSetAsync(_keys.Commits(job.SessionId), job.Id, RedisJson.Write(job));
-            _ = transaction.KeyExpireAsync(_keys.Commits(job.SessionId), ttl);
+            transaction.HashSet(_keys.Commits(job.SessionId), job.Id, RedisJson.Write(job));
+            transaction.KeyExpire(_keys.Commits(job.SessionId), ttl);
             if (job.Items.Count > 0)
             {
-                _ = transaction.HashSetAsync(_keys.CommitItems(job.SessionId),
+                transaction.HashSet(_keys.CommitItems(job.SessionId),
                     [.. job.Items.Select(i => new HashEntry(CommitItemField(job.Id, i.ImageId), RedisJson.Write(i)))]);
-                _ = transaction.KeyExpireAsync(_keys.CommitItems(job.SessionId), ttl);
+                transaction.KeyExpire(_keys.CommitItems(job.SessionId), ttl);
             }
 
             var member = OpenCommitMember(job.SessionId, job.Id);
-            _ = job.IsFinished
-                ? transaction.SetRemoveAsync(_keys.OpenCommits, member)
-                : transaction.SetAddAsync(_keys.OpenCommits, member);
-            _ = transaction.KeyExpireAsync(_keys.OpenCommits, OpenCommitsTtl);
+            if (job.IsFinished)
+            {
+                transaction.SetRemove(_keys.OpenCommits, member);
+            }
+            else
+            {
+                transaction.SetAdd(_keys.OpenCommits, member);
+            }
+
+            transaction.KeyExpire(_keys.OpenCommits, OpenCommitsTtl);
         }, cancellationToken);
 
     /// <summary>One field of the commit's progress: no read-modify-write of the commit, so its images never queue.</summary>
     public Task SaveCommitItemAsync(string sessionId, string commitId, CommitItem item, CancellationToken cancellationToken) =>
         WriteBesideSessionAsync(sessionId, requireLive: false, (transaction, ttl) =>
         {
-            _ = transaction.HashSetAsync(_keys.CommitItems(sessionId), CommitItemField(commitId, item.ImageId), RedisJson.Write(item));
-            _ = transaction.KeyExpireAsync(_keys.CommitItems(sessionId), ttl);
+            transaction.HashSet(_keys.CommitItems(sessionId), CommitItemField(commitId, item.ImageId), RedisJson.Write(item));
+            transaction.KeyExpire(_keys.CommitItems(sessionId), ttl);
         }, cancellationToken);
 
     public async Task<CommitJob?> GetCommitAsync(string sessionId, string commitId, CancellationToken cancellationToken)
@@ -101,7 +107,7 @@ internal sealed partial class RedisSessionStore
     /// a session that ended or was swept in the meantime (which would recreate its keys).
     /// </summary>
     private async Task WriteBesideSessionAsync(
-        string sessionId, bool requireLive, Action<ITransaction, TimeSpan> write, CancellationToken cancellationToken)
+        string sessionId, bool requireLive, Action<RedisGuardedWrite, TimeSpan> write, CancellationToken cancellationToken)
     {
         var key = _keys.Session(sessionId);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
@@ -115,10 +121,9 @@ internal sealed partial class RedisSessionStore
                 return;
             }
 
-            var transaction = Db.CreateTransaction();
-            transaction.AddCondition(Condition.StringEqual(key, raw));
+            var transaction = new RedisGuardedWrite();
             write(transaction, SessionTtl(stored.Session, now));
-            if (await transaction.ExecuteAsync())
+            if (await transaction.ExecuteAsync(Db, key, raw))
             {
                 return;
             }

@@ -48,10 +48,9 @@ internal sealed partial class RedisSessionStore
                 return false;
             }
 
-            var transaction = Db.CreateTransaction();
-            transaction.AddCondition(seen.IsNull ? Condition.KeyNotExists(key) : Condition.StringEqual(key, seen));
-            _ = transaction.StringSetAsync(key, until, remember + TtlMargin);
-            if (await transaction.ExecuteAsync())
+            var transaction = new RedisGuardedWrite();
+            transaction.StringSet(key, until, remember + TtlMargin);
+            if (await transaction.ExecuteAsync(Db, key, seen))
             {
                 return true;
             }

@@ -32,10 +32,9 @@ internal sealed partial class RedisSessionStore(
     {
         cancellationToken.ThrowIfCancellationRequested();
         var now = time.GetUtcNow();
-        var transaction = Db.CreateTransaction();
-        transaction.AddCondition(Condition.KeyNotExists(_keys.Session(session.Id)));
+        var transaction = new RedisGuardedWrite();
         WriteSession(transaction, new StoredSession(session), now, refreshChildren: false);
-        if (!await transaction.ExecuteAsync())
+        if (!await transaction.ExecuteAsync(Db, _keys.Session(session.Id), RedisValue.Null))
         {
             throw new InvalidOperationException("A session with this id exists already.");
         }
@@ -88,11 +87,10 @@ internal sealed partial class RedisSessionStore(
             }
 
             // Optimistic: written only if nobody (on any instance) wrote the session since we read it; else read again.
-            var transaction = Db.CreateTransaction();
-            transaction.AddCondition(Condition.StringEqual(key, raw));
+            var transaction = new RedisGuardedWrite();
             WriteSession(transaction, stored with { Session = changed }, now,
                 refreshChildren: changed.HardExpiresAt != stored.Session.HardExpiresAt);
-            if (await transaction.ExecuteAsync())
+            if (await transaction.ExecuteAsync(Db, key, raw))
             {
                 return changed;
             }
@@ -115,10 +113,9 @@ internal sealed partial class RedisSessionStore(
             }
 
             // Kept (marked) rather than deleted, as in memory: the sweep takes it next, exactly once, and deletes its keys.
-            var transaction = Db.CreateTransaction();
-            transaction.AddCondition(Condition.StringEqual(key, raw));
+            var transaction = new RedisGuardedWrite();
             WriteSession(transaction, stored with { Ended = true }, time.GetUtcNow(), refreshChildren: false);
-            if (await transaction.ExecuteAsync())
+            if (await transaction.ExecuteAsync(Db, key, raw))
             {
                 return;
             }
@@ -131,16 +128,16 @@ internal sealed partial class RedisSessionStore(
         RedisSweep.TakeAsync(Db, _keys, now, cancellationToken);
 
     /// <summary>The session, its place in the deadline index, and (when its hard deadline moved) its children's TTLs.</summary>
-    private void WriteSession(ITransaction transaction, StoredSession stored, DateTimeOffset now, bool refreshChildren)
+    private void WriteSession(RedisGuardedWrite transaction, StoredSession stored, DateTimeOffset now, bool refreshChildren)
     {
         var session = stored.Session;
         var ttl = SessionTtl(session, now);
-        _ = transaction.StringSetAsync(_keys.Session(session.Id), RedisJson.Write(stored), ttl);
+        transaction.StringSet(_keys.Session(session.Id), RedisJson.Write(stored), ttl);
         if (refreshChildren)
         {
-            _ = transaction.KeyExpireAsync(_keys.Images(session.Id), ttl);
-            _ = transaction.KeyExpireAsync(_keys.Commits(session.Id), ttl);
-            _ = transaction.KeyExpireAsync(_keys.CommitItems(session.Id), ttl);
+            transaction.KeyExpire(_keys.Images(session.Id), ttl);
+            transaction.KeyExpire(_keys.Commits(session.Id), ttl);
+            transaction.KeyExpire(_keys.CommitItems(session.Id), ttl);
         }
 
         var deadline = stored.Ended ? 0 : RedisSweep.Score(Deadline(session));

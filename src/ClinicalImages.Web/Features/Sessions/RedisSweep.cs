@@ -36,14 +36,14 @@ internal static class RedisSweep
         """;
 
     /// <summary>Places a session in the index and keeps the index's TTL at least as long as this session needs.</summary>
-    public static void Index(ITransaction transaction, RedisKeys keys, string sessionId, long deadlineUnixMs, TimeSpan untilHardDeadline)
+    public static void Index(RedisGuardedWrite transaction, RedisKeys keys, string sessionId, long deadlineUnixMs, TimeSpan untilHardDeadline)
     {
         var ttl = untilHardDeadline + IndexMargin;
-        _ = transaction.SortedSetAddAsync(keys.Deadlines, sessionId, deadlineUnixMs);
+        transaction.SortedSetAdd(keys.Deadlines, sessionId, deadlineUnixMs);
 
         // A new key has no TTL, which GT treats as infinite: NX gives it one, GT only ever lengthens it.
-        _ = transaction.KeyExpireAsync(keys.Deadlines, ttl, ExpireWhen.HasNoExpiry);
-        _ = transaction.KeyExpireAsync(keys.Deadlines, ttl, ExpireWhen.GreaterThanCurrentExpiry);
+        transaction.KeyExpire(keys.Deadlines, ttl, ExpireWhen.HasNoExpiry);
+        transaction.KeyExpire(keys.Deadlines, ttl, ExpireWhen.GreaterThanCurrentExpiry);
     }
 
     /// <summary>
