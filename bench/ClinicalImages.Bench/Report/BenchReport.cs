@@ -279,6 +279,7 @@ internal static class BenchReport
         md.Line($"8. **`ISessionEvents.Subscribe` blocked a thread until Redis confirmed.** *Now*: `SubscribeAsync` ({F(r.Scale.Subscribed.ElapsedMs / Math.Max(1, r.Scale.Subscribed.Subscriptions), "0.00")} ms each in this run, awaited).");
         md.Line("9. **Every copy of a photo was a new large-object-heap array.** *Now*: uploads and upright copies are read into pooled buffers and handed to ImageMagick in place.");
         md.Line("10. **Three Information log lines per photo.** *Now*: one (ready, with its timings); the rest at Debug.");
+        md.Line("11. **The pauses outlived fix 1: session-store writes held the Redis connection while they waited.** StackExchange.Redis's conditional transactions (WATCH) wait for the condition's reply on a request thread while holding the connection's write lock; stack dumps taken during the pauses (`dotnet-stack`) showed one such wait every time. *Now*: compare-and-write as one Lua script (`RedisGuardedWrite`, [ADR 0009](adr/0009-redis-session-store.md)): one round trip, atomic in Redis, nothing blocked in the client.");
         md.Line();
         md.Line("**Left**, from this run:");
         md.Line();
