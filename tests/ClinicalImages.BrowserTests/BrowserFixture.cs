@@ -15,6 +15,20 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Playwright's device descriptors (viewport, user agent, touch) for emulating phones.</summary>
     public IReadOnlyDictionary<string, BrowserNewContextOptions> Devices => _playwright!.Devices;
 
+    /// <summary>A new browser context that looks like a phone (Pixel 7: viewport, user agent, touch).</summary>
+    public async Task<IBrowserContext> NewPhoneContextAsync()
+    {
+        var pixel = Devices["Pixel 7"];
+        return await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = pixel.ViewportSize,
+            UserAgent = pixel.UserAgent,
+            DeviceScaleFactor = pixel.DeviceScaleFactor,
+            IsMobile = pixel.IsMobile,
+            HasTouch = pixel.HasTouch,
+        });
+    }
+
     public static string ArtifactsPath { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
 
     public async Task InitializeAsync()

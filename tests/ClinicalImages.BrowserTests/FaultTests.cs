@@ -256,15 +256,7 @@ public sealed partial class FaultTests(BrowserFixture browser, ITestOutputHelper
     {
         await desktop.GetByRole(AriaRole.Button, new() { Name = "Use your phone" }).ClickAsync();
         var link = await desktop.GetByTestId("handoff-link").InnerTextAsync();
-        var pixel = browser.Devices["Pixel 7"];
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = pixel.ViewportSize,
-            UserAgent = pixel.UserAgent,
-            DeviceScaleFactor = pixel.DeviceScaleFactor,
-            IsMobile = pixel.IsMobile,
-            HasTouch = pixel.HasTouch,
-        });
+        var context = await browser.NewPhoneContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(link);
         await Assertions.Expect(page.Locator("#phone[data-ready='true']")).ToHaveCountAsync(1);
@@ -334,29 +326,13 @@ public sealed partial class FaultTests(BrowserFixture browser, ITestOutputHelper
         }
     }
 
-    /// <summary>The product over the test's own Redis.</summary>
-    private sealed class RedisProduct(RedisProcess redis) : ProductFactory
-    {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
-        {
-            ["Redis:ConnectionString"] = redis.Address + ",connectTimeout=2000,syncTimeout=2000,asyncTimeout=2000",
-        };
-    }
-
     /// <summary>The product storing in the test's own S3 server, whose bucket takes the phone's PUTs (CORS, as deploy/s3 sets it).</summary>
     private sealed class S3Product(S3Process s3) : ProductFactory
     {
         private readonly string _bucket = "fault-" + Guid.NewGuid().ToString("N");
 
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(S3Settings.For(s3.Endpoint, _bucket, S3Process.AccessKey))
         {
-            ["Storage:Provider"] = "S3",
-            ["Storage:S3:ServiceUrl"] = s3.Endpoint,
-            ["Storage:S3:Bucket"] = _bucket,
-            ["Storage:S3:ForcePathStyle"] = "true",
-            ["Storage:S3:CreateBucketIfMissing"] = "true",
-            ["Storage:S3:AccessKeyId"] = S3Process.AccessKey,
-            ["Storage:S3:SecretAccessKey"] = S3Process.AccessKey,
             ["Handoff:PhoneRetryDelaysMs:0"] = "300",
             ["Handoff:PhoneRetryDelaysMs:1"] = "600",
             ["Handoff:PhoneRetryDelaysMs:2"] = "1200",

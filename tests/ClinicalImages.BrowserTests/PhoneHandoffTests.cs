@@ -30,15 +30,7 @@ public sealed partial class PhoneHandoffTests(ProductFactory product, BrowserFix
         var link = await desktop.GetByTestId("handoff-link").InnerTextAsync();
         await desktop.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsPath, "desktop-qr.png"), FullPage = true });
 
-        var pixel = browser.Devices["Pixel 7"];
-        await using var phoneContext = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = pixel.ViewportSize,
-            UserAgent = pixel.UserAgent,
-            DeviceScaleFactor = pixel.DeviceScaleFactor,
-            IsMobile = pixel.IsMobile,
-            HasTouch = pixel.HasTouch,
-        });
+        await using var phoneContext = await browser.NewPhoneContextAsync();
         var phone = await phoneContext.NewPageAsync();
         await phone.GotoAsync(link);
         await Assertions.Expect(phone).ToHaveURLAsync(PhoneUrl());

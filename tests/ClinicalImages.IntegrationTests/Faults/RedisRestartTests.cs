@@ -58,12 +58,7 @@ public sealed class RedisRestartTests(ITestOutputHelper output)
             await product.WaitUntilReadyAsync();
             await resynced.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
-            accepted.AddRange(await SendAsync(phone, 3));
-            var held = await HeldAsync(desktop);
-            figures.Add(accepted.Count, accepted, held);
-            Assert.Equal(accepted.Order(), held.Order());
-
-            await AssertFiledOnceAsync(desktop, accepted);
+            await SendMoreAndFileAsync(phone, desktop, accepted, 3, figures);
         }
 
         Report(figures);
@@ -101,12 +96,7 @@ public sealed class RedisRestartTests(ITestOutputHelper output)
             Assert.Equal(3, restored);
 
             // The phone keeps its binding and goes on sending.
-            accepted.AddRange(await SendAsync(phone, 2));
-            var held = await HeldAsync(desktop);
-            figures.Add(accepted.Count, accepted, held);
-            Assert.Equal(accepted.Order(), held.Order());
-
-            await AssertFiledOnceAsync(desktop, accepted);
+            await SendMoreAndFileAsync(phone, desktop, accepted, 2, figures);
         }
 
         Report(figures);
@@ -168,6 +158,16 @@ public sealed class RedisRestartTests(ITestOutputHelper output)
         Assert.Contains("try again in a few seconds", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    /// <summary>After the fault: the phone sends more, the gallery holds every photo once, and each is filed once.</summary>
+    private static async Task SendMoreAndFileAsync(Phone phone, Desktop desktop, List<string> accepted, int more, FaultFigures figures)
+    {
+        accepted.AddRange(await SendAsync(phone, more));
+        var held = await HeldAsync(desktop);
+        figures.Add(accepted.Count, accepted, held);
+        Assert.Equal(accepted.Order(), held.Order());
+        await AssertFiledOnceAsync(desktop, accepted);
+    }
+
     /// <summary>The image ids the desktop's gallery holds, one entry per copy.</summary>
     private static async Task<List<string>> HeldAsync(Desktop desktop) =>
         [.. (await desktop.SessionAsync()).GetProperty("images").EnumerateArray().Select(i => i.GetProperty("id").GetString()!)];
@@ -179,48 +179,5 @@ public sealed class RedisRestartTests(ITestOutputHelper output)
         Assert.All(outcome.GetProperty("items").EnumerateArray(), i => Assert.Equal("filed", i.GetProperty("state").GetString()));
         var filed = (await new SandboxApi(desktop.Http).FiledAsync(SandboxApi.Nhi)).Select(f => f.Identifier).Where(accepted.Contains).ToList();
         Assert.Equal(accepted.Order(), filed.Order());
-    }
-
-    /// <summary>The product over the test's own Redis (sandbox ALEX and disk storage otherwise).</summary>
-    private sealed class RedisProduct(RedisProcess redis) : ProductFactory
-    {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
-        {
-            ["Redis:ConnectionString"] = redis.Address + ",connectTimeout=2000,syncTimeout=2000,asyncTimeout=2000",
-        };
-
-        /// <summary>Until /health/ready answers Healthy again (the multiplexer reconnects by itself).</summary>
-        public async Task WaitUntilReadyAsync()
-        {
-            using var http = NewBrowser();
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (DateTime.UtcNow < deadline)
-            {
-                using var response = await http.GetAsync("/health/ready");
-                if (response.IsSuccessStatusCode && await IsReadyAsync())
-                {
-                    return;
-                }
-
-                await Task.Delay(100);
-            }
-
-            throw new TimeoutException("The product did not report ready within 30 s of Redis coming back.");
-        }
-
-        private async Task<bool> IsReadyAsync()
-        {
-            // The health check's own PING; a command that round-trips is what the photos need.
-            var multiplexer = Services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>();
-            try
-            {
-                await multiplexer.GetDatabase().PingAsync();
-                return multiplexer.IsConnected;
-            }
-            catch (StackExchange.Redis.RedisException)
-            {
-                return false;
-            }
-        }
     }
 }

@@ -1,4 +1,5 @@
 using ClinicalImages.TestHost;
+using ClinicalImages.TestHost.Faults;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -11,16 +12,7 @@ public sealed class S3ProductFactory : ProductFactory
 
     public CapturedLogs Logs { get; } = new();
 
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Storage:Provider"] = "S3",
-        ["Storage:S3:ServiceUrl"] = S3Server.Endpoint,
-        ["Storage:S3:Bucket"] = Bucket,
-        ["Storage:S3:ForcePathStyle"] = "true",
-        ["Storage:S3:CreateBucketIfMissing"] = "true",
-        ["Storage:S3:AccessKeyId"] = S3Server.AccessKey,
-        ["Storage:S3:SecretAccessKey"] = S3Server.AccessKey,
-    };
+    protected override IDictionary<string, string?> Settings => S3Settings.For(S3Server.Endpoint, Bucket, S3Server.AccessKey);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

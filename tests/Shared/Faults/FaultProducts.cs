@@ -1,0 +1,54 @@
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace ClinicalImages.TestHost.Faults;
+
+/// <summary>The product over a test's own Redis process (sandbox ALEX and disk storage otherwise), with short Redis timeouts.</summary>
+public sealed class RedisProduct(RedisProcess redis) : ProductFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Redis:ConnectionString"] = redis.Address + ",connectTimeout=2000,syncTimeout=2000,asyncTimeout=2000",
+    };
+
+    /// <summary>Until the product's own connection answers a PING again (the multiplexer reconnects by itself).</summary>
+    public async Task WaitUntilReadyAsync()
+    {
+        var multiplexer = Services.GetRequiredService<IConnectionMultiplexer>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                await multiplexer.GetDatabase().PingAsync();
+                if (multiplexer.IsConnected)
+                {
+                    return;
+                }
+            }
+            catch (RedisException)
+            {
+                // Not yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The product did not reach Redis within 30 s of it coming back.");
+    }
+}
+
+/// <summary>Settings that put the product's photos in an S3-protocol server's bucket.</summary>
+public static class S3Settings
+{
+    public static Dictionary<string, string?> For(string endpoint, string bucket, string accessKey) => new()
+    {
+        ["Storage:Provider"] = "S3",
+        ["Storage:S3:ServiceUrl"] = endpoint,
+        ["Storage:S3:Bucket"] = bucket,
+        ["Storage:S3:ForcePathStyle"] = "true",
+        ["Storage:S3:CreateBucketIfMissing"] = "true",
+        ["Storage:S3:AccessKeyId"] = accessKey,
+        ["Storage:S3:SecretAccessKey"] = accessKey,
+    };
+}
