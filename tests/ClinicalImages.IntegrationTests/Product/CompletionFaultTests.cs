@@ -39,14 +39,7 @@ public sealed class CompletionFaultTests(CompletionFaultTests.Factory product) :
     public async Task Complete_WhenStoringTheThumbnailFails_AnswersAnError_ShowsNothing_AndTheRetrySucceeds()
     {
         using var desktop = await Desktop.LaunchAsync(product);
-        var sessionId = (await desktop.SessionAsync()).GetProperty("id").GetString()!;
-        var bytes = await File.ReadAllBytesAsync(Desktop.Sample("photo-upright-gps.jpg"));
-        var slot = await desktop.SlotAsync("image/jpeg", bytes.Length);
-        var imageId = slot.GetProperty("imageId").GetString()!;
-        using (var put = await desktop.PutAsync(slot, bytes))
-        {
-            await Desktop.Expect(put, HttpStatusCode.OK);
-        }
+        var (sessionId, imageId) = await UploadedNotCompletedAsync(desktop);
 
         product.Storage.FailNextPut(ImageKeys.Thumbnail(sessionId, imageId));
         using (var failed = await desktop.CompleteAsync(imageId))
@@ -74,14 +67,7 @@ public sealed class CompletionFaultTests(CompletionFaultTests.Factory product) :
     public async Task Complete_WhenDeletingTheUploadFails_AnswersReady_LogsIt_AndTheSessionsEndRemovesIt()
     {
         using var desktop = await Desktop.LaunchAsync(product);
-        var sessionId = (await desktop.SessionAsync()).GetProperty("id").GetString()!;
-        var bytes = await File.ReadAllBytesAsync(Desktop.Sample("photo-upright-gps.jpg"));
-        var slot = await desktop.SlotAsync("image/jpeg", bytes.Length);
-        var imageId = slot.GetProperty("imageId").GetString()!;
-        using (var put = await desktop.PutAsync(slot, bytes))
-        {
-            await Desktop.Expect(put, HttpStatusCode.OK);
-        }
+        var (sessionId, imageId) = await UploadedNotCompletedAsync(desktop);
 
         product.Storage.FailNextDelete(ImageKeys.Upload(sessionId, imageId));
         using (var completion = await desktop.CompleteAsync(imageId))
@@ -146,4 +132,19 @@ public sealed class CompletionFaultTests(CompletionFaultTests.Factory product) :
 
         public Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
     }
+
+    /// <summary>A photo whose bytes are in storage, not yet completed: the session's id and the image's.</summary>
+    private static async Task<(string SessionId, string ImageId)> UploadedNotCompletedAsync(Desktop desktop)
+    {
+        var sessionId = (await desktop.SessionAsync()).GetProperty("id").GetString()!;
+        var bytes = await File.ReadAllBytesAsync(Desktop.Sample("photo-upright-gps.jpg"));
+        var slot = await desktop.SlotAsync("image/jpeg", bytes.Length);
+        using (var put = await desktop.PutAsync(slot, bytes))
+        {
+            await Desktop.Expect(put, HttpStatusCode.OK);
+        }
+
+        return (sessionId, slot.GetProperty("imageId").GetString()!);
+    }
+
 }
