@@ -126,6 +126,38 @@ public sealed class RedisRestartTests(ITestOutputHelper output)
         Assert.Null(await store.GetAsync(sessionId, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task ASessionThatEndedUnheard_IsNotBroughtBack_ItsStorageIsEmpty()
+    {
+        await using var redis = new RedisProcess(appendOnly: false);
+        await redis.StartAsync();
+        await using var product = new RedisProduct(redis);
+        using var desktop = await Desktop.LaunchAsync(product);
+        using var phone = await Phone.ConnectAsync(product, desktop);
+        var sessionId = (await desktop.SessionAsync()).GetProperty("id").GetString()!;
+        var store = product.Services.GetRequiredService<ISessionStore>();
+        var known = await store.GetAsync(sessionId, CancellationToken.None) ?? throw new InvalidOperationException("No session.");
+        await SendAsync(phone, 1);
+
+        // Ended (and its photos deleted) while the widget's event connection was down, so it never heard.
+        using (var ended = await desktop.Http.DeleteAsync("/api/session"))
+        {
+            await Desktop.Expect(ended, HttpStatusCode.NoContent);
+        }
+
+        // Its keys gone too (swept, or Redis back empty): only the widget's copy says it existed.
+        await redis.KillAsync();
+        redis.Wipe();
+        await redis.StartAsync();
+        await product.WaitUntilReadyAsync();
+
+        var (session, restored) = await product.Services.GetRequiredService<SessionRecovery>().EnsureAsync(known, CancellationToken.None);
+
+        Assert.Null(session);
+        Assert.Equal(0, restored);
+        Assert.Null(await store.GetAsync(sessionId, CancellationToken.None));
+    }
+
     private void Report(FaultFigures figures)
     {
         output.WriteLine(figures.ToString());

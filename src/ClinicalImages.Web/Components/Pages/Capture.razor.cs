@@ -218,13 +218,18 @@ public sealed partial class Capture : IAsyncDisposable
     // Back from a dropped connection: re-read everything, since events may have been missed meanwhile.
     private Task ResyncAsync() => InvokeAsync(async () =>
     {
-        await RecoverAsync();
-        StateHasChanged();
+        if (_session is not null)
+        {
+            _session = await Store.GetAsync(_session.Id, CancellationToken.None);
+            await ReloadAsync(null);
+            StateHasChanged();
+        }
     });
 
     /// <summary>
-    /// Re-reads the session after events may have been missed. When the session store lost the session (Redis came
-    /// back empty) the widget puts back the session it holds and the photos storage holds for it.
+    /// The event bus's connection to Redis came back: events may have been missed, and Redis may have come back empty.
+    /// Re-reads the session; when the store lost it, the widget puts back the session it holds and the photos storage
+    /// holds for it.
     /// </summary>
     private async Task RecoverAsync()
     {

@@ -1,4 +1,5 @@
 using ClinicalImages.Web.Features.Images;
+using ClinicalImages.Web.Features.Storage;
 using ClinicalImages.Web.Hosting;
 
 namespace ClinicalImages.Web.Features.Sessions;
@@ -7,11 +8,14 @@ namespace ClinicalImages.Web.Features.Sessions;
 /// Brings a live desktop's session back after the session store lost it (a Redis restarted without its data, or a
 /// fail-over to an empty replica). The widget still holds the session it was launched with — facility, patient and
 /// provider checked against ALEX at launch — and the photos are still in storage with a sidecar each, so the session
-/// is written back as the widget knows it and its photos are indexed again from their sidecars. A session that ended
-/// (the widget heard so) or passed its hard limit is never brought back.
+/// is written back as the widget knows it and its photos are indexed again from their sidecars. A session past its
+/// hard limit is never brought back, nor one whose storage holds nothing: ending a session deletes its photos, so an
+/// empty folder may mean it ended while the widget could not hear so (and a session with no photos yet loses nothing
+/// by a new launch).
 /// </summary>
 internal sealed partial class SessionRecovery(
-    ISessionStore store, ImageIndexRebuilder rebuilder, AuditLog audit, TimeProvider time, ILogger<SessionRecovery> logger)
+    ISessionStore store, IImageStore images, ImageIndexRebuilder rebuilder, AuditLog audit, TimeProvider time,
+    ILogger<SessionRecovery> logger)
 {
     /// <summary>
     /// Makes sure the store holds <paramref name="known"/> (the widget's own copy) and every photo storage holds for it.
@@ -25,7 +29,8 @@ internal sealed partial class SessionRecovery(
         var recreated = false;
         if (stored is null)
         {
-            if (known.HardExpiresAt <= now)
+            if (known.HardExpiresAt <= now
+                || (await images.ListAsync(ImageKeys.Session(known.Id) + "images/", cancellationToken)).Count == 0)
             {
                 return (null, 0);
             }
