@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +12,7 @@ internal static class RateLimits
 {
     public static IServiceCollection AddRateLimits(this IServiceCollection services)
     {
+        services.AddSingleton<CookieCaller>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -68,10 +67,8 @@ internal static class RateLimits
         return (null, 0);
     }
 
-    // The session's cookie identifies the caller without decrypting it (hashed: partitions may be logged).
-    private static string Caller(HttpContext context, string address)
-    {
-        var cookie = context.Request.Cookies["ci.desktop"] ?? context.Request.Cookies["ci.phone"];
-        return cookie is null ? address : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(cookie)))[..16];
-    }
+    // A partition per validated caller: a sealed cookie this product issued (a desktop session or a phone), else the
+    // address. The raw cookie string is never trusted: any string would make a partition of its own.
+    private static string Caller(HttpContext context, string address) =>
+        context.RequestServices.GetRequiredService<CookieCaller>().Identify(context) ?? address;
 }

@@ -105,4 +105,25 @@ public sealed class SecurityTests(SecurityTests.Factory product) : IClassFixture
         Assert.Equal(2, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
     }
+
+    [Fact]
+    public async Task UploadCalls_WithMadeUpCookies_ShareTheAddressLimit()
+    {
+        // Each call brings a cookie of its own invention: were the partition the raw cookie, none would be limited.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 7; i++)
+        {
+            using var browser = product.NewBrowser();
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/session/uploads")
+            {
+                Content = JsonContent.Create(new { contentType = "image/jpeg", length = 1000 }),
+            };
+            request.Headers.Add("Cookie", $"ci.desktop=forged-{Guid.NewGuid():N}");
+            using var response = await browser.SendAsync(request);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(2, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+        Assert.All(statuses.Where(s => s != HttpStatusCode.TooManyRequests), s => Assert.Equal(HttpStatusCode.Unauthorized, s));
+    }
 }

@@ -16,11 +16,24 @@ internal static class SandboxModeSetup
         string.IsNullOrWhiteSpace(configuration[$"{AlexOptions.SectionName}:{nameof(AlexOptions.BaseUrl)}"])
         && !GatewayClientOptions.IsConfigured(configuration);
 
+    /// <summary>Outside Development, the sandbox runs only when this setting says so: a forgotten Alex:BaseUrl must not
+    /// put a practice on an emulator with a demo secret.</summary>
+    public const string OptInSetting = "Sandbox:Enabled";
+
     public static WebApplicationBuilder AddSandboxMode(this WebApplicationBuilder builder)
     {
         if (!builder.Configuration.IsSandboxMode())
         {
             return builder;
+        }
+
+        if (!builder.Environment.IsDevelopment() && !builder.Configuration.GetValue<bool>(OptInSetting))
+        {
+            throw new InvalidOperationException(
+                $"Alex:BaseUrl is not set (nor Gateway:Url), so this would run against the built-in ALEX sandbox in the "
+                + $"'{builder.Environment.EnvironmentName}' environment. Set Alex:BaseUrl (with Alex:TokenUrl, Alex:ClientId, "
+                + $"Alex:ClientSecret and Alex:Scope) to reach ALEX, or Gateway:Url to go through the gateway host; to run the "
+                + $"sandbox on purpose, set {OptInSetting}=true.");
         }
 
         builder.Services.AddAlexSandbox();
