@@ -77,5 +77,11 @@ public sealed class WidgetTests(ProductFactory product, BrowserFixture browser) 
         var dialog = await asked.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal("beforeunload", dialog.Type);
         await dialog.DismissAsync();
+
+        // Staying is the GP's choice: the page is still there and still works. Waiting on it also lets Chromium
+        // finish with the dialog before the context closes (closing during that hand-over can take the browser down).
+        await Assertions.Expect(page.GetByTestId("patient-nhi")).ToHaveTextAsync(SandboxApi.Nhi);
+        Assert.False(page.IsClosed);
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => document.querySelectorAll('.widget[data-unfiled=\"1\"]').length"));
     }
 }
