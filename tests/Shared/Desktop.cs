@@ -25,9 +25,16 @@ public sealed class Desktop : IDisposable
     /// <summary>Launches against a product; <paramref name="sandbox"/> mints the launch when ALEX runs outside it.</summary>
     public static async Task<Desktop> LaunchAsync(ProductFactory product, SandboxApi? sandbox, string nhi = SandboxApi.Nhi, string facilityId = SandboxApi.Facility)
     {
+        using var minting = product.NewBrowser();
+        var launch = await (sandbox ?? new SandboxApi(minting)).MintLaunchAsync(nhi, facilityId);
+        return await OpenAsync(product, launch);
+    }
+
+    /// <summary>Opens a launch minted by the test, so the test knows the very context and signature the product decoded.</summary>
+    public static async Task<Desktop> OpenAsync(ProductFactory product, SandboxApi.LaunchDto launch)
+    {
         var cookies = new CookieContainer();
         var browser = product.NewBrowser(cookies);
-        var launch = await (sandbox ?? new SandboxApi(browser)).MintLaunchAsync(nhi, facilityId);
         using var response = await browser.GetAsync(launch.LaunchUrl);
         if (response.StatusCode != HttpStatusCode.SeeOther)
         {
@@ -90,25 +97,9 @@ public sealed class Desktop : IDisposable
     }
 
     /// <summary>Follows a commit until it is finished (a condition with a timeout, not a sleep of fixed length).</summary>
-    public async Task<JsonElement> WaitForCommitAsync(string commitId, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var state = await Http.GetFromJsonAsync<JsonElement>($"/api/session/commit/{commitId}");
-            if (state.GetProperty("finished").GetBoolean())
-            {
-                return state;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Commit not finished in time: {state}");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    public async Task<JsonElement> WaitForCommitAsync(string commitId, TimeSpan? timeout = null) =>
+        await Poll.UntilAsync(() => Http.GetFromJsonAsync<JsonElement>($"/api/session/commit/{commitId}"),
+            state => state.GetProperty("finished").GetBoolean(), timeout ?? TimeSpan.FromSeconds(60), state => $"the commit is not finished: {state}");
 
     /// <summary>True once any image of the commit has reached <paramref name="state"/> (or a later one).</summary>
     public async Task<bool> HasAnyItemReachedAsync(string commitId, string state)

@@ -12,6 +12,7 @@ internal static class OperationsSetup
     /// </summary>
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
+        builder.Logging.KeepUrlsOutOfLogs();
         builder.Services.AddSingleton<Telemetry>();
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddOpenApi();

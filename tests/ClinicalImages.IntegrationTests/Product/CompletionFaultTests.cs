@@ -77,7 +77,7 @@ public sealed class CompletionFaultTests(CompletionFaultTests.Factory product) :
 
         Assert.Equal("ready", Assert.Single((await desktop.SessionAsync()).GetProperty("images").EnumerateArray()).GetProperty("status").GetString());
         Assert.True(File.Exists(StoredFile(ImageKeys.Upload(sessionId, imageId))));
-        Assert.Contains(product.Logs.Lines, l => l.Text.Contains($"Image {imageId} in session {sessionId} is ready but its upload could not be deleted", StringComparison.Ordinal));
+        Assert.Contains(product.Logs.Entries, l => l.Text.Contains($"Image {imageId} in session {sessionId} is ready but its upload could not be deleted", StringComparison.Ordinal));
 
         using (var close = await desktop.Http.DeleteAsync("/api/session"))
         {
@@ -94,7 +94,7 @@ public sealed class CompletionFaultTests(CompletionFaultTests.Factory product) :
         var imageId = await desktop.UploadReadyAsync("photo-upright-gps.jpg");
 
         // The product logs at Information and above: the slot's line is Debug now, so this is the photo's only one.
-        var ready = Assert.Single(product.Logs.Lines,
+        var ready = Assert.Single(product.Logs.Entries,
             l => l.Category == typeof(ImageService).FullName && l.Text.Contains(imageId, StringComparison.Ordinal));
         Assert.Matches(@"ready: \w+ \d+x\d+ in \d+ ms \(read and normalise \d+ ms, store and publish \d+ ms\)", ready.Text);
     }

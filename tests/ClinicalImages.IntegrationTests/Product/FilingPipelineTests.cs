@@ -29,20 +29,18 @@ public sealed class FilingPipelineTests(FilingPipelineTests.Factory product) : I
         {
             var commitId = (await desktop.CommitAsync(ids)).GetProperty("commitId").GetString()!;
 
+            // Watch the commit until one photo is being prepared while the other is being sent; finishing first fails.
             var seen = new List<string>();
-            var overlapped = false;
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-            while (!overlapped)
+            await Poll.UntilAsync(async () =>
             {
                 var commit = await desktop.Http.GetFromJsonAsync<JsonElement>($"/api/session/commit/{commitId}");
                 var states = commit.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("state").GetString()).ToList();
                 seen.Add(string.Join("/", states));
-                overlapped = states is ["sending", "preparing"] or ["preparing", "sending"];
+                var overlapped = states is ["sending", "preparing"] or ["preparing", "sending"];
                 Assert.False(commit.GetProperty("finished").GetBoolean() && !overlapped,
                     $"one image was never prepared while the other was being sent: {string.Join(", ", seen.Distinct())}");
-                Assert.True(DateTime.UtcNow < deadline, "the commit did not progress");
-                await Task.Delay(20);
-            }
+                return overlapped;
+            }, TimeSpan.FromSeconds(60), "the commit progressing");
 
             var done = await desktop.WaitForCommitAsync(commitId);
             Assert.All(done.GetProperty("items").EnumerateArray(), i => Assert.Equal("filed", i.GetProperty("state").GetString()));

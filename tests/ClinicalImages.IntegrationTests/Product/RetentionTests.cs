@@ -18,6 +18,8 @@ namespace ClinicalImages.IntegrationTests.Product;
 public sealed class RetentionTests(RetentionTests.OnDisk disk, RetentionTests.OnS3 s3)
     : IClassFixture<RetentionTests.OnDisk>, IClassFixture<RetentionTests.OnS3>
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
     private const string DesktopApi = "/api/session";
     private const string PhoneApi = "/api/mobile";
 
@@ -27,12 +29,12 @@ public sealed class RetentionTests(RetentionTests.OnDisk disk, RetentionTests.On
     /// <summary>The product on a clock the test moves, every log line kept (to see a sweep happen).</summary>
     public abstract class RetentionProduct : ClockedProductFactory
     {
-        public CapturedLogs Logs { get; } = new();
+        public LogCapture Logs { get; } = new();
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
+            builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<LogCapture>(null, LogLevel.Trace));
         }
     }
 
@@ -86,8 +88,8 @@ public sealed class RetentionTests(RetentionTests.OnDisk disk, RetentionTests.On
         product.Clock.Advance(IdleTimeout + TimeSpan.FromSeconds(1));
         product.Clock.Advance(SweepInterval);
 
-        await WaitUntilAsync(async () => (await StoredAsync(product, session.Prefix, includingTheFolder: true)).Count == 0,
-            async () => $"still stored: {string.Join(", ", await StoredAsync(product, session.Prefix))}");
+        await Poll.UntilAsync(() => StoredAsync(product, session.Prefix, includingTheFolder: true), s => s.Count == 0, Patience,
+            s => $"still stored: {string.Join(", ", s)}");
         using var after = await session.Desktop.Http.GetAsync("/api/session");
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
     }
@@ -112,8 +114,8 @@ public sealed class RetentionTests(RetentionTests.OnDisk disk, RetentionTests.On
         }
 
         product.Clock.Advance(SweepInterval);
-        await WaitUntilAsync(() => Task.FromResult(product.Logs.Lines.Any(l => l.Contains($"Session {sessionId} expired", StringComparison.Ordinal))),
-            () => Task.FromResult("the sweep did not take the closed session"));
+        await Poll.UntilAsync(() => product.Logs.Lines.Any(l => l.Contains($"Session {sessionId} expired", StringComparison.Ordinal)), Patience,
+            "the sweep taking the closed session");
         using (var late = await PutAsync(phone.Http, slot, new ByteArrayContent(bytes)))
         {
             await Desktop.Expect(late, HttpStatusCode.OK);
@@ -122,8 +124,8 @@ public sealed class RetentionTests(RetentionTests.OnDisk disk, RetentionTests.On
         Assert.NotEmpty(await StoredAsync(product, prefix));
         product.Clock.Advance(SweepInterval);
 
-        await WaitUntilAsync(async () => (await StoredAsync(product, prefix, includingTheFolder: true)).Count == 0,
-            async () => $"still stored: {string.Join(", ", await StoredAsync(product, prefix))}");
+        await Poll.UntilAsync(() => StoredAsync(product, prefix, includingTheFolder: true), s => s.Count == 0, Patience,
+            s => $"still stored: {string.Join(", ", s)}");
     }
 
     private RetentionProduct Product(string store) => store == "s3" ? s3 : disk;
@@ -170,8 +172,8 @@ public sealed class RetentionTests(RetentionTests.OnDisk disk, RetentionTests.On
         // falls short of its signed Content-Length); either way the session's end must remove it.
         if (product is OnDisk)
         {
-            await WaitUntilAsync(async () => (await FilesOfAsync(product, session, lost)).Count == 0,
-                async () => $"the broken upload left: {string.Join(", ", await FilesOfAsync(product, session, lost))}");
+            await Poll.UntilAsync(() => FilesOfAsync(product, session, lost), f => f.Count == 0, Patience,
+                f => $"the broken upload left: {string.Join(", ", f)}");
         }
 
         Assert.NotEmpty(await StoredAsync(product, session.Prefix));
@@ -264,20 +266,6 @@ public sealed class RetentionTests(RetentionTests.OnDisk disk, RetentionTests.On
         var entries = Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(product.StoragePath, f).Replace('\\', '/'));
         return [.. includingTheFolder ? entries.Prepend(prefix) : entries];
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, Func<Task<string>> failure)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail(await failure());
-            }
-
-            await Task.Delay(50);
-        }
     }
 
     private sealed class SessionUnderTest(Desktop desktop, Phone phone, string id) : IDisposable

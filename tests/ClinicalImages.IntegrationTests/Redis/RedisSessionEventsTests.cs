@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ClinicalImages.Web.Features.Events;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
+using ClinicalImages.TestHost;
 
 namespace ClinicalImages.IntegrationTests.Redis;
 
@@ -69,7 +70,8 @@ public sealed class RedisSessionEventsTests
     [Fact]
     public async Task HandlerFailure_IsLogged_AndTheSubscriptionHearsTheNextEvent()
     {
-        var logger = new CapturingLogger<RedisSessionEvents>();
+        var logs = new LogCapture();
+        var logger = logs.CreateLogger<RedisSessionEvents>();
         var subscriber = Instance.Events(_redis.Second, _prefix, logger);
         var second = NewSignal<SessionEvent>();
         using var subscription = await subscriber.SubscribeAsync("session-1", e => e.Kind == SessionEventKind.ImageAdded
@@ -81,7 +83,7 @@ public sealed class RedisSessionEventsTests
         await events.PublishAsync(new SessionEvent("session-1", SessionEventKind.ImageChanged, "image-1"), CancellationToken.None);
 
         Assert.Equal(SessionEventKind.ImageChanged, (await second.Task.WaitAsync(Second)).Kind);
-        var entry = Assert.Single(logger.Entries);
+        var entry = Assert.Single(logs.Entries);
         Assert.Equal(LogLevel.Warning, entry.Level);
         Assert.IsType<InvalidOperationException>(entry.Exception);
         Assert.Contains("session-1", entry.Message, StringComparison.Ordinal);
@@ -142,21 +144,10 @@ public sealed class RedisSessionEventsTests
 
         subscription.Dispose();
 
-        await Until(async () => await server.SubscriptionSubscriberCountAsync(channel) == 0, Second);
+        await Poll.UntilAsync(async () => await server.SubscriptionSubscriberCountAsync(channel) == 0, Second, "the channel having no subscriber");
         await Instance.Events(_redis.First, _prefix).PublishAsync(new SessionEvent("session-1", SessionEventKind.ImageAdded), CancellationToken.None);
         Assert.Equal(0, Volatile.Read(ref heard));
     }
 
     private static TaskCompletionSource<T> NewSignal<T>() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Waits for a condition, asking again as soon as the previous answer came back, up to a timeout.</summary>
-    private static async Task Until(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        while (!await condition())
-        {
-            Assert.False(deadline.IsCancellationRequested, $"The condition did not hold within {timeout}.");
-            await Task.Yield();
-        }
-    }
 }

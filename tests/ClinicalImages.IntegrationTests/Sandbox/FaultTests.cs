@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using Task = System.Threading.Tasks.Task;
+using ClinicalImages.TestHost;
 
 namespace ClinicalImages.IntegrationTests.Sandbox;
 
@@ -64,7 +65,7 @@ public sealed class FaultTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
             () => alex.PostAsync("/FHIR/DocumentReference", document, clientTimeout.Token));
 
-        var filed = await WaitForAsync(async () => await FiledAsync(sandbox), f => f.Count > 0, TimeSpan.FromSeconds(10));
+        var filed = await Poll.UntilAsync(() => FiledAsync(sandbox), f => f.Count > 0, TimeSpan.FromSeconds(10), _ => "nothing filed");
         Assert.Equal(document.Identifier[0].Value, Assert.Single(filed).GetProperty("identifier").GetString());
     }
 
@@ -145,20 +146,5 @@ public sealed class FaultTests
     {
         using var console = sandbox.CreateClient();
         return (await console.GetFromJsonAsync<List<JsonElement>>(new Uri("/sandbox/api/filed", UriKind.Relative)))!;
-    }
-
-    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan timeout)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || deadline.IsCancellationRequested)
-            {
-                return value;
-            }
-
-            await Task.Delay(20, CancellationToken.None);
-        }
     }
 }

@@ -117,7 +117,7 @@ public sealed class TwoInstanceTests : IDisposable
             ids = [await desktop.UploadReadyAsync("photo-upright-gps.jpg"), await desktop.UploadReadyAsync("screenshot.png")];
             await _sandbox.Api.SetFaultAsync("latency", latencyMs: 1500);
             commitId = (await desktop.CommitAsync(ids)).GetProperty("commitId").GetString()!;
-            await WaitUntilAsync(async () => (await desktop.HasAnyItemReachedAsync(commitId, "sending")), TimeSpan.FromSeconds(20));
+            await Poll.UntilAsync(() => desktop.HasAnyItemReachedAsync(commitId, "sending"), TimeSpan.FromSeconds(20), "a photo reaching sending");
         }
 
         await a.DisposeAsync();
@@ -126,26 +126,12 @@ public sealed class TwoInstanceTests : IDisposable
         using var b = Instance(quick);
         var store = b.Services.GetRequiredService<ISessionStore>();
         CommitJob? job = null;
-        await WaitUntilAsync(async () => (job = await store.GetCommitAsync(sessionId, commitId, CancellationToken.None))?.IsFinished == true,
-            TimeSpan.FromSeconds(60));
+        await Poll.UntilAsync(async () => (job = await store.GetCommitAsync(sessionId, commitId, CancellationToken.None))?.IsFinished == true,
+            TimeSpan.FromSeconds(60), "the commit finishing on the second instance");
 
         Assert.All(job!.Items, i => Assert.Equal(CommitItemState.Filed, i.State));
         var held = await _sandbox.Api.FiledAsync(SandboxApi.Nhi);
         Assert.All(ids, id => Assert.Single(held, f => f.Identifier == id));
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The condition was not met in time.");
-            }
-
-            await Task.Delay(100);
-        }
     }
 
     public void Dispose()

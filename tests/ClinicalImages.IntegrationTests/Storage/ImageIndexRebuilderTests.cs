@@ -2,6 +2,7 @@ using ClinicalImages.Web.Features.Images;
 using ClinicalImages.Web.Features.Sessions;
 using ClinicalImages.Web.Features.Storage;
 using Microsoft.Extensions.Options;
+using ClinicalImages.TestHost;
 
 namespace ClinicalImages.IntegrationTests.Storage;
 
@@ -10,7 +11,7 @@ public sealed class ImageIndexRebuilderTests(S3Server server) : IClassFixture<S3
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
 
-    private readonly CapturedLogs _logs = new();
+    private readonly LogCapture _logs = new();
     private readonly InMemorySessionStore _sessions = new(Options.Create(new CaptureSessionOptions()), TimeProvider.System);
 
     [Fact]

@@ -2,12 +2,13 @@ using System.Collections.Concurrent;
 using System.Net;
 using Amazon.Runtime;
 using ClinicalImages.Web.Features.Storage;
+using ClinicalImages.TestHost;
 
 namespace ClinicalImages.IntegrationTests.Storage;
 
 public sealed class S3ImageStoreTests(S3Server server) : IClassFixture<S3Server>, IDisposable
 {
-    private readonly CapturedLogs _logs = new();
+    private readonly LogCapture _logs = new();
 
     [Fact]
     public async Task PutAsync_AsksForServerSideEncryptionOnEveryObject()

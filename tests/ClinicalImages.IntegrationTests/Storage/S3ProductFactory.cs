@@ -10,13 +10,13 @@ public sealed class S3ProductFactory : ProductFactory
 {
     public string Bucket { get; } = S3Server.NewBucketName();
 
-    public CapturedLogs Logs { get; } = new();
+    public LogCapture Logs { get; } = new();
 
     protected override IDictionary<string, string?> Settings => S3Settings.For(S3Server.Endpoint, Bucket, S3Server.AccessKey);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<LogCapture>(null, LogLevel.Trace));
     }
 }

@@ -4,6 +4,7 @@ using Amazon.S3.Model;
 using ClinicalImages.Web.Features.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ClinicalImages.TestHost;
 
 namespace ClinicalImages.IntegrationTests.Storage;
 
@@ -69,7 +70,7 @@ public sealed class S3Server : IAsyncLifetime
     }
 
     /// <summary>A store on a fresh bucket, logging into <paramref name="logs"/>.</summary>
-    internal async Task<S3ImageStore> NewStoreAsync(CapturedLogs logs, int pageSize = 1000, TimeProvider? time = null, IAmazonS3? client = null)
+    internal async Task<S3ImageStore> NewStoreAsync(LogCapture logs, int pageSize = 1000, TimeProvider? time = null, IAmazonS3? client = null)
     {
         var options = Microsoft.Extensions.Options.Options.Create(Options(await CreateBucketAsync()));
         return new S3ImageStore(client ?? Client, options, time ?? TimeProvider.System, logs.CreateLogger<S3ImageStore>()) { PageSize = pageSize };

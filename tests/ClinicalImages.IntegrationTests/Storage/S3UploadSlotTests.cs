@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using ClinicalImages.Web.Features.Storage;
 using Microsoft.Extensions.Time.Testing;
+using ClinicalImages.TestHost;
 
 namespace ClinicalImages.IntegrationTests.Storage;
 
@@ -15,7 +16,7 @@ public sealed class S3UploadSlotTests(S3Server server) : IClassFixture<S3Server>
     private const string Key = "sessions/s1/images/i1/upload";
     private static readonly byte[] Photo = [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3, 4, 5, 6];
 
-    private readonly CapturedLogs _logs = new();
+    private readonly LogCapture _logs = new();
     private readonly HttpClient _browser = new();
 
     [Fact]

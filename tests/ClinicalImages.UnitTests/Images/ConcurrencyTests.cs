@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ClinicalImages.Web.Features.Images;
+using ClinicalImages.TestHost;
 
 namespace ClinicalImages.UnitTests.Images;
 
@@ -9,7 +10,8 @@ public sealed partial class ConcurrencyTests
     [Fact]
     public async Task Normalise_WhenMoreUploadsThanSlots_RunsThemOneAtATime()
     {
-        var logger = new CapturingLogger<ImagePipeline>();
+        var logs = new LogCapture();
+        var logger = logs.CreateLogger<ImagePipeline>();
         using var pipeline = TestImages.Pipeline(o => o.MaxConcurrency = 1, logger);
         var photo = TestImages.NoisyJpeg(1600, 1200);
 
@@ -18,7 +20,7 @@ public sealed partial class ConcurrencyTests
 
         Assert.All(results, r => Assert.Equal((1600, 1200), (r.Width, r.Height)));
         // With one slot the second, third and fourth uploads must each wait for at least one whole normalise.
-        var waits = logger.Lines.Select(l => WaitedMs().Match(l)).Where(m => m.Success)
+        var waits = logs.Entries.Select(e => WaitedMs().Match(e.Message)).Where(m => m.Success)
             .Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Order().ToList();
         Assert.Equal(4, waits.Count);
         Assert.True(waits[1] >= 20 && waits[2] >= 20 && waits[3] >= 20, $"waits: {string.Join(", ", waits)} ms");

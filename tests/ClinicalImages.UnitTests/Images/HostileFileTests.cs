@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using ClinicalImages.Web.Features.Images;
 using ImageMagick;
+using ClinicalImages.TestHost;
 
 namespace ClinicalImages.UnitTests.Images;
 
@@ -286,13 +287,7 @@ public sealed class HostileFileTests
         Assert.Equal((ImageRejection.TooManyPixels, ImageCheckStage.Header), (flood.Reason, flood.Stage));
         Assert.Equal((ImageRejection.Damaged, ImageCheckStage.Decode), (hollow.Reason, hollow.Stage));
         // The copies were made (so this test watches the right folder)...
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (written.IsEmpty && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-
-        Assert.NotEmpty(written);
+        await Poll.UntilAsync(() => !written.IsEmpty, TimeSpan.FromSeconds(5), "Magick writing its temporary copies");
         // ...and none is left.
         Assert.Equal(before, MagickTemporaryFiles());
     }

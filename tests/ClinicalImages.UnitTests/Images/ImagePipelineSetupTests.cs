@@ -36,12 +36,22 @@ public sealed class ImagePipelineSetupTests
     {
         var options = new ImagePipelineOptions();
 
+        // The design's figures as literals: a changed default fails here, whatever the product's code says.
         Assert.Equal("Images", ImagePipelineOptions.SectionName);
         Assert.Equal(
-            (30 * 1024 * 1024, 50_000_000, 12_000, 90, 400, 8 * 1024 * 1024, Math.Max(1, Environment.ProcessorCount - 1)),
+            (30 * 1024 * 1024, 50_000_000, 12_000, 90, 400, 8 * 1024 * 1024),
             (options.MaxUploadBytes, options.MaxPixels, options.MaxDimension, options.JpegQuality, options.ThumbnailLongEdge,
-                options.ScanMaxBytes, options.MaxConcurrency));
+                options.ScanMaxBytes));
+        Assert.Equal(ImagePipelineOptions.ConcurrencyFor(Environment.ProcessorCount), options.MaxConcurrency);
     }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 1)]
+    [InlineData(4, 3)]
+    [InlineData(16, 15)]
+    public void MaxConcurrency_ByDefault_LeavesOneCoreForRequests_AndIsNeverZero(int processors, int expected) =>
+        Assert.Equal(expected, ImagePipelineOptions.ConcurrencyFor(processors));
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using ClinicalImages.Web.Features.Images;
 using ImageMagick;
+using ClinicalImages.TestHost;
 
 namespace ClinicalImages.UnitTests.Images;
 
@@ -47,7 +48,8 @@ public sealed class NormaliseRejectionTests
     [Fact]
     public async Task Normalise_WhenPixelFlood_RefusesFromHeaderWithoutDecoding()
     {
-        var logger = new CapturingLogger<ImagePipeline>();
+        var logs = new LogCapture();
+        var logger = logs.CreateLogger<ImagePipeline>();
         using var pipeline = TestImages.Pipeline(logger: logger);
         var flood = TestImages.Sample("pixel-flood.png");
         var watch = Stopwatch.StartNew();
@@ -59,7 +61,7 @@ public sealed class NormaliseRejectionTests
         Assert.Equal("This picture is too large (30000 × 30000 pixels); the limit is 50 megapixels.", ex.Message);
         // The path taken: refused at the header check, never handed to the decoder...
         Assert.Equal(ImageCheckStage.Header, ex.Stage);
-        Assert.Contains(logger.Lines, l => l.Contains("TooManyPixels at the Header check", StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, l => l.Contains("TooManyPixels at the Header check", StringComparison.Ordinal));
         // ...and it shows: 900 million pixels cannot be inflated in this time (generous bound, not a benchmark).
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
     }

@@ -15,26 +15,18 @@ public sealed class RedisProduct(RedisProcess redis) : ProductFactory
     public async Task WaitUntilReadyAsync()
     {
         var multiplexer = Services.GetRequiredService<IConnectionMultiplexer>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
+        await Poll.UntilAsync(async () =>
         {
             try
             {
                 await multiplexer.GetDatabase().PingAsync();
-                if (multiplexer.IsConnected)
-                {
-                    return;
-                }
+                return multiplexer.IsConnected;
             }
             catch (RedisException)
             {
-                // Not yet.
+                return false; // not yet
             }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("The product did not reach Redis within 30 s of it coming back.");
+        }, TimeSpan.FromSeconds(30), "the product reaching Redis again");
     }
 }
 

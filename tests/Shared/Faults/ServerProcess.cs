@@ -51,8 +51,7 @@ public abstract class ServerProcess : IAsyncDisposable
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
+        await Poll.UntilAsync(async () =>
         {
             if (_process.HasExited)
             {
@@ -63,15 +62,13 @@ public abstract class ServerProcess : IAsyncDisposable
             {
                 using var client = new TcpClient();
                 await client.ConnectAsync(System.Net.IPAddress.Loopback, Port);
-                return;
+                return true;
             }
             catch (SocketException)
             {
-                await Task.Delay(50);
+                return false; // not listening yet
             }
-        }
-
-        throw new InvalidOperationException($"{Name} did not listen on port {Port} within 20 s.");
+        }, TimeSpan.FromSeconds(20), $"{Name} listening on port {Port}");
     }
 
     /// <summary>SIGTERM, as a service manager stops it: the server finishes what it is doing and exits.</summary>

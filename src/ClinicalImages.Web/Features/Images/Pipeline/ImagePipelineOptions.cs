@@ -36,5 +36,8 @@ public sealed class ImagePipelineOptions
     /// MB at the pixel limit. One core fewer than the machine has, so requests always find a core.
     /// </summary>
     [Range(1, 256)]
-    public int MaxConcurrency { get; set; } = Math.Max(1, Environment.ProcessorCount - 1);
+    public int MaxConcurrency { get; set; } = ConcurrencyFor(Environment.ProcessorCount);
+
+    /// <summary>The default for a machine with <paramref name="processors"/> cores: all but one, and at least one.</summary>
+    internal static int ConcurrencyFor(int processors) => Math.Max(1, processors - 1);
 }
