@@ -28,6 +28,7 @@ public static class AlexSandboxSetup
         services.TryAddSingleton<TokenService>();
         services.TryAddSingleton<FiledStore>();
         services.TryAddSingleton<FaultInjector>();
+        services.TryAddSingleton<SearchSettingsStore>();
         services.TryAddSingleton<LaunchCodec>();
         services.TryAddSingleton<LaunchMinter>();
         return services;
@@ -58,6 +59,7 @@ public static class AlexSandboxSetup
         sandbox.MapConsolePages();
         sandbox.MapConsoleApi();
         sandbox.MapTestApi();
+        sandbox.MapSearchApi();
         return app;
     }
 

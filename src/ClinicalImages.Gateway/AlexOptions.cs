@@ -44,5 +44,23 @@ public sealed class AlexOptions
     [Required]
     public string ClinicalTimeZone { get; set; } = "Pacific/Auckland";
 
+    /// <summary>
+    /// How far back a reconcile search looks for our filing (results newest first): the longest a capture session lives
+    /// (Sessions:MaxMinutes), since no filing of a session is older than the session.
+    /// </summary>
+    [Range(1, 10_080)]
+    public int ReconcileWindowMinutes { get; set; } = 120;
+
+    /// <summary>The <c>_count</c> a reconcile search asks for.</summary>
+    [Range(1, 500)]
+    public int ReconcilePageSize { get; set; } = 50;
+
+    /// <summary>The most pages a reconcile search reads; beyond them it cannot prove the filing absent.</summary>
+    [Range(1, 1000)]
+    public int ReconcileMaxPages { get; set; } = 20;
+
+    /// <summary>Ask for newest first (<c>_sort=-date</c> / <c>-created</c>); if ALEX refuses that shape, the search asks once without.</summary>
+    public bool ReconcileNewestFirst { get; set; } = true;
+
     internal bool UsesSandbox => BaseUrl is null;
 }

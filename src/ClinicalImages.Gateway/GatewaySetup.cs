@@ -37,6 +37,8 @@ public static class GatewaySetup
         services.AddTransient<LaunchDecoder>();
         services.AddTransient<PatientReader>();
         services.AddTransient<AlexFiler>();
+        services.AddTransient<ReconcileSearch>();
+        services.TryAddSingleton<ReadBackPermissions>();
         services.AddTransient<AlexGateway>();
         services.AddTransient<IAlexGateway>(sp => sp.GetRequiredService<AlexGateway>());
 

@@ -15,10 +15,16 @@ public interface IAlexGateway
     /// <summary>The practice's name (its ALEX Location), or null when ALEX has none.</summary>
     Task<string?> GetPracticeNameAsync(string facilityId, CancellationToken cancellationToken);
 
-    /// <summary>Files one image; after an unclear outcome, returns the receipt of the copy ALEX already holds.</summary>
+    /// <summary>
+    /// Sends one image, once; never sends it again itself. An unclear outcome throws an <see cref="AlexException"/> whose
+    /// <c>IsAmbiguous</c> is true: ask <see cref="FindFiledImageAsync"/> before anything is sent again.
+    /// </summary>
     Task<FilingReceipt> FileImageAsync(FilingRequest request, CancellationToken cancellationToken);
 
-    /// <summary>The receipt of our image if ALEX holds it, else null.</summary>
+    /// <summary>
+    /// The receipt of our image if ALEX holds it; null only when ALEX shows it does not. When ALEX will not let us find
+    /// out (search refused, unsupported, or inconclusive) it throws <see cref="AlexErrorKind.ReadBackUnavailable"/>.
+    /// </summary>
     Task<FilingReceipt?> FindFiledImageAsync(FilingRequest request, CancellationToken cancellationToken);
 
     /// <summary>For readiness: can we get a token now?</summary>

@@ -9,6 +9,7 @@ using ClinicalImages.Web.Features.Mobile;
 using ClinicalImages.Web.Features.Sandbox;
 using ClinicalImages.Web.Features.Sessions;
 using ClinicalImages.Web.Features.Storage;
+using ClinicalImages.Web.Features.UnclearFilings;
 using ClinicalImages.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -25,6 +26,7 @@ builder.Services.AddImageStorage();
 builder.Services.AddImages();
 builder.Services.AddHandoff();
 builder.Services.AddFiling();
+builder.Services.AddUnclearFilings();
 builder.Services.AddHealth();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
@@ -46,6 +48,7 @@ app.MapImagesApi();
 app.MapHandoffApi();
 app.MapMobileApi();
 app.MapCommitApi();
+app.MapUnclearFilingsApi();
 app.MapStorageApi();
 app.MapSandboxMode();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -6,17 +6,19 @@ namespace ClinicalImages.AlexSandbox.Filing;
 
 /// <summary>
 /// Reading back what was filed. The only search ALEX answers is by the patient's NHI
-/// (patient.identifier); patient= and subject= are refused, as observed.
+/// (patient.identifier); patient= and subject= are refused, as observed. Results come in pages (<c>_count</c>, <c>next</c>
+/// links), newest first with <c>_sort=-date</c> / <c>-created</c>; each facility can be set to refuse the search, to page
+/// small, to ignore or refuse the sort, or to answer without our identifier (<see cref="SearchSettings"/>).
 /// </summary>
 internal static class FiledReadHandlers
 {
     private const string SearchParameter = "patient.identifier";
 
-    public static IResult SearchDocumentReferences(HttpContext http, SandboxDirectory directory, FiledStore store) =>
-        Search(nameof(DocumentReference), http, directory, store);
+    public static IResult SearchDocumentReferences(HttpContext http, SandboxDirectory directory, FiledStore store, SearchSettingsStore settings) =>
+        Search(nameof(DocumentReference), http, directory, store, settings);
 
-    public static IResult SearchMedia(HttpContext http, SandboxDirectory directory, FiledStore store) =>
-        Search(nameof(Media), http, directory, store);
+    public static IResult SearchMedia(HttpContext http, SandboxDirectory directory, FiledStore store, SearchSettingsStore settings) =>
+        Search(nameof(Media), http, directory, store, settings);
 
     public static IResult ReadDocumentReference(string id, HttpContext http, FiledStore store) =>
         Read(nameof(DocumentReference), id, "1", http, store);
@@ -30,15 +32,22 @@ internal static class FiledReadHandlers
     public static IResult VReadMedia(string id, string versionId, HttpContext http, FiledStore store) =>
         Read(nameof(Media), id, versionId, http, store);
 
-    private static FhirResult Search(string resourceType, HttpContext http, SandboxDirectory directory, FiledStore store)
+    private static FhirResult Search(string resourceType, HttpContext http, SandboxDirectory directory, FiledStore store, SearchSettingsStore settings)
     {
-        var query = http.Request.Query;
-        if (query.Count != 1 || !query.TryGetValue(SearchParameter, out var values) || values.Count != 1)
+        var facility = AlexCaller.FacilityOf(http);
+        var rules = settings.For(facility.Id);
+        var page = SearchPage.Parse(http.Request.Query, rules.PageSize);
+        if (rules.Refuse || page is null || page.Filters.Count != 1 || !page.Filters.TryGetValue(SearchParameter, out var values) || values.Count != 1)
         {
             return Outcomes.AuthorizationFailed();
         }
 
-        var facility = AlexCaller.FacilityOf(http);
+        var newestFirst = page.Sort == NewestFirst(resourceType);
+        if (page.Sort is not null && (!newestFirst || rules.Sort == SortHandling.Refused))
+        {
+            return Outcomes.AuthorizationFailed();
+        }
+
         var patient = directory.FindPatientByNhi(facility, NhiSearchValue.Parse(values[0]));
         if (patient is null)
         {
@@ -46,9 +55,25 @@ internal static class FiledReadHandlers
         }
 
         var patientId = SandboxDirectory.PatientId(patient, facility);
-        Resource[] matches = [.. store.Query(resourceType, facility.Id, f => f.PatientId == patientId).Select(f => WithoutData(f.Resource))];
-        return SearchBundles.Result(http, matches, $"No {resourceType} found for this patient.");
+        IEnumerable<FiledResource> filed = store.Query(resourceType, facility.Id, f => f.PatientId == patientId);
+        if (newestFirst && rules.Sort == SortHandling.Honoured)
+        {
+            filed = filed.OrderByDescending(ClinicalDate);
+        }
+
+        Resource[] matches = [.. filed.Select(f => AsSearchEntry(f.Resource, rules.WithoutIdentifier))];
+        return BundlePager.Page(http, page, matches, $"No {resourceType} found for this patient.");
     }
+
+    // The date the Inbox files the entry under: DocumentReference.date, Media.created.
+    private static string NewestFirst(string resourceType) => resourceType == nameof(Media) ? "-created" : "-date";
+
+    private static DateTimeOffset ClinicalDate(FiledResource filed) => filed.Resource switch
+    {
+        DocumentReference { Date: { } date } => date,
+        Media { Created: FhirDateTime created } when created.TryToDateTimeOffset(out var moment) => moment,
+        _ => filed.ReceivedAt,
+    };
 
     private static FhirResult Read(string resourceType, string id, string versionId, HttpContext http, FiledStore store)
     {
@@ -61,9 +86,23 @@ internal static class FiledReadHandlers
 
     // Search results leave the bytes out so a patient's history stays a small answer. The size is not
     // given instead: Firely writes Attachment.size as a string (its R5 shape), which R4 parsers reject.
-    private static Resource WithoutData(Resource resource)
+    // withoutIdentifier: the 2021 read profile (identifier 0..0), where our own reference does not come back.
+    private static Resource AsSearchEntry(Resource resource, bool withoutIdentifier)
     {
         var copy = (Resource)resource.DeepCopy();
+        if (withoutIdentifier)
+        {
+            switch (copy)
+            {
+                case DocumentReference document:
+                    document.Identifier.Clear();
+                    break;
+                case Media media:
+                    media.Identifier.Clear();
+                    break;
+            }
+        }
+
         var attachments = copy switch
         {
             DocumentReference document => document.Content.Select(c => c.Attachment),

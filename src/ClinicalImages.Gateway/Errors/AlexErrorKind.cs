@@ -43,4 +43,11 @@ public enum AlexErrorKind
 
     /// <summary>Something ALEX.md does not describe.</summary>
     Unexpected,
+
+    /// <summary>
+    /// ALEX would not let us find out whether it holds a filing: the search was refused, its shape is not supported, or
+    /// its answer cannot prove the filing is absent (results without our identifier, too many pages). Never a reason
+    /// to send again.
+    /// </summary>
+    ReadBackUnavailable,
 }

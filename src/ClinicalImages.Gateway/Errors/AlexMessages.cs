@@ -16,6 +16,7 @@ public static class AlexMessages
     public const string Throttled = "Medtech asked us to slow down — try again in a minute.";
     public const string ServerError = "Medtech had a problem handling the request — try again in a minute.";
     public const string GatewayRefused = "Clinical Images' connection to Medtech refused this request. Contact support if this keeps happening.";
+    public const string ReadBackUnavailable = "Medtech may or may not have received this photo, and it will not let Clinical Images check. Look in the Medtech Inbox for it, then say below whether it is there.";
     public const string Unexpected = "Medtech gave an answer Clinical Images did not expect. Contact support if this keeps happening.";
 
     public static string BusinessRule(string? alexText) => string.IsNullOrWhiteSpace(alexText)

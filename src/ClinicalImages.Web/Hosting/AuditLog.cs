@@ -52,4 +52,10 @@ internal sealed partial class AuditLog(ILoggerFactory loggers)
 
     [LoggerMessage(EventId = 7032, Level = LogLevel.Warning, Message = "audit filing.failed session={SessionId} image={ImageId}")]
     public partial void FilingFailed(string sessionId, string imageId);
+
+    [LoggerMessage(EventId = 7033, Level = LogLevel.Warning, Message = "audit filing.unclear session={SessionId} image={ImageId} facility={FacilityId}")]
+    public partial void FilingUnclear(string sessionId, string imageId, string facilityId);
+
+    [LoggerMessage(EventId = 7034, Level = LogLevel.Information, Message = "audit filing.settled session={SessionId} image={ImageId} provider={ProviderId} inMedtech={InMedtech}")]
+    public partial void FilingSettled(string sessionId, string imageId, string providerId, bool inMedtech);
 }

@@ -123,6 +123,30 @@ public sealed partial class Capture
         await StartCommitAsync(failed);
     }
 
+    // "It is in Medtech" records it as saved; "it is not" starts a new save of that photo alone.
+    private async Task ResolveAsync(Features.UnclearFilings.UnclearAnswer answer)
+    {
+        if (_session is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (await Unclear.ResolveAsync(_session, answer.ImageId, answer.InMedtech, CancellationToken.None) is { } job)
+            {
+                _commitId = job.Id;
+                _progress = CommitProgress.From(job, NameOf);
+            }
+        }
+        catch (ImageProblemException ex)
+        {
+            _notice = ex.Message;
+        }
+
+        await ReloadAsync(null);
+    }
+
     private async Task StartCommitAsync(List<string> imageIds)
     {
         if (_session is null || imageIds.Count == 0)

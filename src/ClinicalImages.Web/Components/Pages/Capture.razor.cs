@@ -54,6 +54,8 @@ public sealed partial class Capture : IAsyncDisposable
 
     [Inject] private CommitService Commits { get; set; } = default!;
 
+    [Inject] private Features.UnclearFilings.UnclearFiling Unclear { get; set; } = default!;
+
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
     [Inject] private TimeProvider Time { get; set; } = default!;

@@ -34,6 +34,9 @@ public sealed partial class Gallery
 
     [Parameter] public EventCallback<string> OnRetry { get; set; }
 
+    /// <summary>The GP's answer for a photo Medtech could not confirm.</summary>
+    [Parameter] public EventCallback<Features.UnclearFilings.UnclearAnswer> OnResolve { get; set; }
+
     [Parameter] public EventCallback<string> OnDismiss { get; set; }
 
     /// <summary>The one card in the tab order (roving focus): the last focused one, else the first.</summary>

@@ -26,10 +26,12 @@ public sealed record CommitProgress(IReadOnlyList<CommitLine> Lines, bool Finish
                 return $"Saving {total} {Photos(total)} to Medtech… {Filed} done.";
             }
 
-            var notSaved = total - Filed;
-            return notSaved == 0
+            var unclear = Lines.Count(l => l.State == CommitItemState.Unclear);
+            var notSaved = total - Filed - unclear;
+            var summary = notSaved + unclear == 0
                 ? $"All {total} {Photos(total)} saved to Medtech."
-                : $"{Filed} of {total} {Photos(total)} saved to Medtech; {notSaved} not saved.";
+                : $"{Filed} of {total} {Photos(total)} saved to Medtech" + (notSaved > 0 ? $"; {notSaved} not saved" : string.Empty) + ".";
+            return unclear == 0 ? summary : summary + $" {unclear} unclear: look for {(unclear == 1 ? "it" : "them")} in the Medtech Inbox.";
         }
     }
 
@@ -61,6 +63,7 @@ public sealed record CommitLine(string ImageId, string Name, CommitItemState Sta
         CommitItemState.Sending => Message ?? "Sending to Medtech",
         CommitItemState.Filed => "In Medtech",
         CommitItemState.Failed => "Not saved: " + (Message ?? "Medtech did not accept it."),
+        CommitItemState.Unclear => "Unclear whether Medtech has it: look in the Medtech Inbox, then answer on the photo.",
         _ => "Not saved: " + (Message ?? "It could not be saved."),
     };
 }

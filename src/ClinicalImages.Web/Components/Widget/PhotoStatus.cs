@@ -18,6 +18,7 @@ public sealed record PhotoStatus(string Key, string Label)
             "filing" => new("filing", "Saving to Medtech…"),
             "filed" => new("filed", "Saved to Medtech"),
             "failed" => new("failed", "Not saved"),
+            "unclear" => new("unclear", "Unclear whether Medtech has it"),
             _ => new("uploading", "Uploading…"),
         };
     }

@@ -8,12 +8,15 @@ public enum CommitItemState
     Filed,
     Failed,
     Refused,
+
+    /// <summary>ALEX may hold it and will not let us check: left to the GP, never sent again on its own.</summary>
+    Unclear,
 }
 
 /// <summary>One "Save to Medtech": the images asked for and how each one is going.</summary>
 public sealed record CommitJob(string Id, string SessionId, DateTimeOffset CreatedAt, IReadOnlyList<CommitItem> Items)
 {
-    public bool IsFinished => Items.All(i => i.State is CommitItemState.Filed or CommitItemState.Failed or CommitItemState.Refused);
+    public bool IsFinished => Items.All(i => i.State is CommitItemState.Filed or CommitItemState.Failed or CommitItemState.Refused or CommitItemState.Unclear);
 
     public CommitJob With(CommitItem item) =>
         this with { Items = [.. Items.Select(i => i.ImageId == item.ImageId ? item : i)] };

@@ -28,6 +28,7 @@ internal sealed class CommitService(ISessionStore store, ISessionEvents events, 
             {
                 null => new CommitItem(imageId, CommitItemState.Refused, "This photo is not part of this session (it may have been removed)."),
                 { Status: ImageStatus.Uploading } => new CommitItem(imageId, CommitItemState.Refused, "This photo is still uploading. Save it once it shows as ready."),
+                { Status: ImageStatus.Unclear } => UnclearFilings.UnclearFiling.Item(imageId),
                 { Status: ImageStatus.Filed, Filing: { } receipt } =>
                     new CommitItem(imageId, CommitItemState.Filed, "Already in Medtech.", receipt.ResourceType, receipt.ResourceId),
                 _ => new CommitItem(imageId, CommitItemState.Queued),

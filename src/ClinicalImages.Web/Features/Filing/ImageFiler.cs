@@ -5,6 +5,7 @@ using ClinicalImages.Web.Features.Events;
 using ClinicalImages.Web.Features.Images;
 using ClinicalImages.Web.Features.Sessions;
 using ClinicalImages.Web.Features.Storage;
+using ClinicalImages.Web.Features.UnclearFilings;
 using ClinicalImages.Web.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +22,7 @@ internal sealed partial class ImageFiler(
     ImagePipeline pipeline,
     FilingRetry retry,
     RenditionPublisher renditions,
-    IAlexGateway gateway,
+    UnclearFiling unclear,
     TimeProvider time,
     ISessionEvents events,
     IOptions<AlexOptions> alexOptions,
@@ -52,6 +53,12 @@ internal sealed partial class ImageFiler(
         try
         {
             var image = await store.GetImageAsync(session.Id, imageId, cancellationToken);
+            if (image is { Status: ImageStatus.Unclear })
+            {
+                await report(UnclearFiling.Item(imageId));
+                return;
+            }
+
             if (image is null || image.Status is ImageStatus.Uploading or ImageStatus.Filed)
             {
                 await report(image?.Filing is { } done
@@ -83,6 +90,10 @@ internal sealed partial class ImageFiler(
             {
                 await CompleteAsync(session, image, receipt, report, cancellationToken);
             }
+        }
+        catch (AlexException ex) when (ex.Kind == AlexErrorKind.ReadBackUnavailable)
+        {
+            await unclear.LeaveToGpAsync(session, imageId, report, cancellationToken);
         }
         catch (Exception ex) when (ex is AlexException or ImageRejectedException or ImageProblemException)
         {
@@ -120,11 +131,6 @@ internal sealed partial class ImageFiler(
             return null;
         }
 
-        if (orphaned && await gateway.FindFiledImageAsync(request, cancellationToken) is { } earlier)
-        {
-            return earlier;
-        }
-
         // Published just before sending, so the gateway's short-lived URL is fresh when it is used.
         if (renditions.IsNeeded)
         {
@@ -132,7 +138,7 @@ internal sealed partial class ImageFiler(
         }
 
         await report(new CommitItem(request.ImageId, CommitItemState.Sending));
-        return await retry.FileAsync(request,
+        return await retry.FileAsync(request, mayBeHeld: orphaned,
             attempt => report(new CommitItem(request.ImageId, CommitItemState.Sending, $"Medtech did not answer; trying again (attempt {attempt}).")),
             cancellationToken);
     }

@@ -126,7 +126,7 @@ internal sealed partial class ImageEditService(
         return image.Status switch
         {
             ImageStatus.Uploading => throw new ImageProblemException(StatusCodes.Status409Conflict, "This photo is still uploading. Edit it once it shows as ready."),
-            ImageStatus.Filing or ImageStatus.Filed => throw NotEditable(),
+            ImageStatus.Filing or ImageStatus.Filed or ImageStatus.Unclear => throw NotEditable(),
             _ => image,
         };
     }

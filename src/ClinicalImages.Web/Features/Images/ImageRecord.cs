@@ -16,6 +16,12 @@ public enum ImageStatus
 
     /// <summary>The last filing attempt failed; <see cref="ImageRecord.Problem"/> says why. Can be retried.</summary>
     Failed,
+
+    /// <summary>
+    /// ALEX may or may not hold it and will not let us check: never sent again on its own. The GP looks in the Medtech
+    /// Inbox and settles it (POST /api/session/images/{id}/resolve).
+    /// </summary>
+    Unclear,
 }
 
 public enum ImageSource
@@ -91,4 +97,8 @@ public sealed record ImageMetadata
 public sealed record ImageEdit(int Width, int Height, DateTimeOffset SavedAt);
 
 /// <summary>Medtech's reference for a filed image.</summary>
-public sealed record FiledReceipt(string ResourceType, string ResourceId, string? VersionId, DateTimeOffset FiledAt, bool Reconciled);
+public sealed record FiledReceipt(string ResourceType, string ResourceId, string? VersionId, DateTimeOffset FiledAt, bool Reconciled)
+{
+    /// <summary>The GP saw it in the Medtech Inbox after ALEX could not confirm it; <see cref="ResourceId"/> is then unknown (empty).</summary>
+    public bool ConfirmedByGp { get; init; }
+}

@@ -154,7 +154,7 @@ internal sealed partial class ImageService(
     {
         var image = await store.GetImageAsync(session.Id, imageId, cancellationToken)
             ?? throw new ImageProblemException(StatusCodes.Status404NotFound, "This photo is not part of this session.");
-        if (image.Status is ImageStatus.Filed or ImageStatus.Filing)
+        if (image.Status is ImageStatus.Filed or ImageStatus.Filing or ImageStatus.Unclear)
         {
             throw new ImageProblemException(StatusCodes.Status409Conflict, "This photo is already in Medtech (or on its way); its details can no longer change.");
         }

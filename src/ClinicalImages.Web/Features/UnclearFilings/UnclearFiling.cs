@@ -1,0 +1,107 @@
+using ClinicalImages.Gateway;
+using ClinicalImages.Gateway.Errors;
+using ClinicalImages.Web.Features.Events;
+using ClinicalImages.Web.Features.Filing;
+using ClinicalImages.Web.Features.Images;
+using ClinicalImages.Web.Features.Sessions;
+using ClinicalImages.Web.Features.Storage;
+using ClinicalImages.Web.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ClinicalImages.Web.Features.UnclearFilings;
+
+/// <summary>
+/// A photo ALEX may or may not hold, and will not let us check: it is never sent again on its own. The GP looks in the
+/// Medtech Inbox and says which it is: "not in Medtech — send again" queues one new attempt; "in Medtech — mark as
+/// saved" records it as filed on the GP's word. Both are audited.
+/// </summary>
+internal sealed partial class UnclearFiling(
+    ISessionStore store,
+    IImageStore images,
+    ImageService imageService,
+    CommitService commits,
+    ISessionEvents events,
+    IOptions<AlexOptions> alexOptions,
+    IOptions<FilingOptions> filingOptions,
+    TimeProvider time,
+    AuditLog audit,
+    ILogger<UnclearFiling> logger)
+{
+    /// <summary>What the GP reads on the photo: what happened and where to look.</summary>
+    public const string Sentence = AlexMessages.ReadBackUnavailable;
+
+    public static CommitItem Item(string imageId) => new(imageId, CommitItemState.Unclear, Sentence);
+
+    /// <summary>Marks the photo unclear (the filer holds its lease) and tells the commit.</summary>
+    public async Task LeaveToGpAsync(CaptureSession session, string imageId, Func<CommitItem, Task> report, CancellationToken cancellationToken)
+    {
+        var image = await store.GetImageAsync(session.Id, imageId, cancellationToken);
+        if (image is not null && image.Status != ImageStatus.Filed)
+        {
+            await imageService.SaveAsync(session, image with { Status = ImageStatus.Unclear, Problem = Sentence }, cancellationToken);
+        }
+
+        LogUnclear(logger, imageId);
+        audit.FilingUnclear(session.Id, imageId, session.FacilityId);
+        await report(Item(imageId));
+    }
+
+    /// <summary>
+    /// The GP's answer. Returns the new commit when the photo is to be sent again, else null. Throws
+    /// <see cref="ImageProblemException"/> when the photo is not waiting for an answer.
+    /// </summary>
+    public async Task<CommitJob?> ResolveAsync(CaptureSession session, string imageId, bool inMedtech, CancellationToken cancellationToken)
+    {
+        var owner = Guid.NewGuid().ToString("N");
+        if (!await store.TryAcquireFilingLeaseAsync(imageId, owner, TimeSpan.FromSeconds(filingOptions.Value.LeaseSeconds), cancellationToken))
+        {
+            throw new ImageProblemException(StatusCodes.Status409Conflict, "This photo is being saved right now. Wait for the result, then try again.");
+        }
+
+        try
+        {
+            var image = await store.GetImageAsync(session.Id, imageId, cancellationToken)
+                ?? throw new ImageProblemException(StatusCodes.Status404NotFound, "This photo is not part of this session.");
+            if (image.Status != ImageStatus.Unclear)
+            {
+                throw new ImageProblemException(StatusCodes.Status409Conflict,
+                    "This photo is not waiting for you to say whether it is in Medtech; reload the page to see where it stands.");
+            }
+
+            audit.FilingSettled(session.Id, imageId, session.ProviderId, inMedtech);
+            if (inMedtech)
+            {
+                await MarkSavedAsync(session, image, cancellationToken);
+                return null;
+            }
+
+            // The GP looked and it is not there: one more attempt, as if for the first time.
+            await imageService.SaveAsync(session, image with { Status = ImageStatus.Failed, Problem = null }, cancellationToken);
+        }
+        finally
+        {
+            await store.ReleaseFilingLeaseAsync(imageId, owner, CancellationToken.None);
+            await events.PublishAsync(new SessionEvent(session.Id, SessionEventKind.ImageChanged, imageId), CancellationToken.None);
+        }
+
+        return await commits.StartAsync(session, [imageId], cancellationToken);
+    }
+
+    private async Task MarkSavedAsync(CaptureSession session, ImageRecord image, CancellationToken cancellationToken)
+    {
+        var type = alexOptions.Value.Target == FilingTarget.Scan ? "DocumentReference" : "Media";
+        var filed = image with
+        {
+            Status = ImageStatus.Filed,
+            Problem = null,
+            Filing = new FiledReceipt(type, string.Empty, null, time.GetUtcNow(), Reconciled: false) { ConfirmedByGp = true },
+        };
+        await imageService.SaveAsync(session, filed, cancellationToken);
+
+        // As after a confirmed filing: the full-size copy leaves our storage.
+        await images.DeleteAsync(ImageKeys.Upright(session.Id, image.Id), cancellationToken);
+    }
+
+    [LoggerMessage(EventId = 5401, Level = LogLevel.Warning, Message = "Image {ImageId}: unclear whether Medtech has it; left to the GP")]
+    private static partial void LogUnclear(ILogger logger, string imageId);
+}
