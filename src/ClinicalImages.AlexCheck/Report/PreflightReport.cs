@@ -19,7 +19,7 @@ internal static class PreflightReport
 
         var table = new Table { Border = TableBorder.Rounded, ShowRowSeparators = true }
             .AddColumn(new TableColumn("#") { NoWrap = true })
-            .AddColumn(new TableColumn("Step") { Width = 18 })
+            .AddColumn(new TableColumn("Step") { Width = 24 })
             .AddColumn("Sent (redacted)")
             .AddColumn("Came back")
             .AddColumn(new TableColumn("Result") { NoWrap = true })

@@ -16,7 +16,7 @@ internal static class ReconcileSteps
 {
     public static async Task<StepResult> SearchAsync(PreflightContext context, string resourceType, CancellationToken cancellationToken)
     {
-        var name = $"Reconcile search: {resourceType}";
+        var name = $"Search {resourceType}";
         if (context.PatientId is null)
         {
             return StepResult.Skipped(name, "Not run: needs the patient (step 5).", required: false);

@@ -21,7 +21,7 @@ internal static class TestFilingSteps
     public static async Task<IReadOnlyList<StepResult>> RunAsync(PreflightContext context, bool media, CancellationToken cancellationToken)
     {
         var type = media ? nameof(Media) : nameof(DocumentReference);
-        var name = media ? "Test filing: Media (JPEG)" : "Test filing: Inbox Scan (TIFF)";
+        var name = media ? "Media test filing" : "Scan test filing";
         var required = media == (context.Options.Target == FilingTarget.Media);
         if (context.PatientId is null || context.ProviderId is null)
         {
@@ -47,7 +47,7 @@ internal static class TestFilingSteps
                 ? new Advice(Advice.Answer(ex), "The outcome is unclear: look in the patient's Inbox in Evolution before running --write again, so the test is not filed twice.", null)
                 : Advice.ForCall(ex, context.Facility, media ? ConnectionSteps.MediaRole : ConnectionSteps.ScanRole);
             return [new(name, sent, advice.CameBack, Verdict.Fail, advice.ToDo, advice.Blame) { Required = required },
-                StepResult.Skipped($"Read-back: {type}", "Not run: nothing was filed.", required: false)];
+                StepResult.Skipped(media ? "Media read-back" : "Scan read-back", "Not run: nothing was filed.", required: false)];
         }
 
         var where = media
@@ -56,12 +56,11 @@ internal static class TestFilingSteps
         var filed = new StepResult(name, sent, $"201 {created.ResourceType}/{PatientSteps.Short(created.Id)} version {created.VersionId ?? "?"}",
             Verdict.Pass, $"{where} Delete it there once seen.")
         { Required = required };
-        return [filed, await ReadBackAsync(context, type, created.Id, imageId, cancellationToken)];
+        return [filed, await ReadBackAsync(context, type, media ? "Media read-back" : "Scan read-back", created.Id, imageId, cancellationToken)];
     }
 
-    private static async Task<StepResult> ReadBackAsync(PreflightContext context, string type, string id, string imageId, CancellationToken cancellationToken)
+    private static async Task<StepResult> ReadBackAsync(PreflightContext context, string type, string name, string id, string imageId, CancellationToken cancellationToken)
     {
-        var name = $"Read-back: {type}";
         var sent = $"GET {type}/{PatientSteps.Short(id)}; GET {type}?patient.identifier=…/nhi-id|{context.ShownNhi}";
         var system = context.Options.IdentifierSystem;
         bool Ours(Resource? r) => r switch

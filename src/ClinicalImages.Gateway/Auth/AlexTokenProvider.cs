@@ -116,13 +116,16 @@ internal sealed partial class AlexTokenProvider(
     // The OAuth error and Entra's AADSTS code (which says which setting is wrong), never the free text around them.
     private static string? OAuthError(TokenResponse response)
     {
-        var code = response.ErrorDescription is { } description ? EntraCode().Match(description) : null;
-        return (response.Error, code is { Success: true }) switch
+        // A 401 counts as an HTTP error, whose Error is the reason phrase: read Entra's JSON body for its own words.
+        var error = (response.Json is null ? null : response.TryGet("error")) ?? response.Error;
+        var description = (response.Json is null ? null : response.TryGet("error_description")) ?? response.ErrorDescription;
+        var code = description is null ? null : EntraCode().Match(description);
+        return (error, code is { Success: true }) switch
         {
             (null, false) => null,
             (null, true) => code!.Value,
-            (_, false) => response.Error,
-            _ => $"{response.Error} ({code!.Value})",
+            (_, false) => error,
+            _ => $"{error} ({code!.Value})",
         };
     }
 
