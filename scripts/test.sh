@@ -29,6 +29,9 @@ dotnet build ClinicalImages.slnx -c Release -v quiet -nologo
 results="$root/artifacts/test-results"
 rm -rf "$results"; mkdir -p "$results"
 status=0
+# The ALEX preflight against the sandbox default, as an engineer runs it at go-live (with its test filing): must pass.
+dotnet run --project src/ClinicalImages.AlexCheck -c Release --no-build -- --write \
+  || { echo "The ALEX preflight failed against the sandbox (table above)." >&2; status=1; }
 for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
   dotnet test "$project" -c Release --no-build --nologo \

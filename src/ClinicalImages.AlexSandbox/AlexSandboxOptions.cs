@@ -38,4 +38,11 @@ public sealed class AlexSandboxOptions
 
     /// <summary>Key for launch contexts; unset means a random key per process, so launches die with the process.</summary>
     public string? LaunchSigningKey { get; set; }
+
+    /// <summary>
+    /// Faults in force from start-up, per facility, until changed through the test API: facility id → mode
+    /// (unavailable, error500 or timeoutAfterSuccess), e.g. AlexSandbox__Faults__F2N060-E=unavailable for a practice
+    /// whose computer is asleep for the whole run.
+    /// </summary>
+    public IDictionary<string, string> Faults { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 }

@@ -1,3 +1,5 @@
+using ClinicalImages.AlexSandbox.Faults;
+using ClinicalImages.AlexSandbox.Seed;
 using Microsoft.Extensions.Options;
 
 namespace ClinicalImages.AlexSandbox;
@@ -34,6 +36,19 @@ internal sealed class AlexSandboxOptionsValidator : IValidateOptions<AlexSandbox
         if (options.LaunchSigningKey is { Length: > 0 and < 32 })
         {
             failures.Add($"{section}:LaunchSigningKey must be at least 32 characters when set; leave it unset for a random key.");
+        }
+
+        foreach (var (facility, mode) in options.Faults)
+        {
+            if (!SeedData.Facilities.Any(f => string.Equals(f.Id, facility, StringComparison.OrdinalIgnoreCase)))
+            {
+                failures.Add($"{section}:Faults names facility '{facility}', which is not a sandbox facility ({string.Join(", ", SeedData.Facilities.Select(f => f.Id))}).");
+            }
+
+            if (FaultInjector.StartupMode(mode) is null)
+            {
+                failures.Add($"{section}:Faults:{facility} is '{mode}'; use unavailable, error500 or timeoutAfterSuccess.");
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,10 +1,35 @@
+using Microsoft.Extensions.Options;
+
 namespace ClinicalImages.AlexSandbox.Faults;
 
-/// <summary>The faults currently set per facility; a counted fault reverts to none once used up.</summary>
+/// <summary>
+/// The faults currently set per facility; a counted fault reverts to none once used up. Starts with the faults
+/// <see cref="AlexSandboxOptions.Faults"/> names, so one run can play a practice that fails from its first call.
+/// </summary>
 internal sealed class FaultInjector
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, FaultSettings> _faults = new(StringComparer.OrdinalIgnoreCase);
+
+    public FaultInjector(IOptions<AlexSandboxOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        foreach (var (facility, mode) in options.Value.Faults)
+        {
+            if (StartupMode(mode) is { } parsed)
+            {
+                _faults[facility] = new FaultSettings(parsed, 0, 0);
+            }
+        }
+    }
+
+    /// <summary>The fault a start-up setting names, or null when it is not one that needs no latency.</summary>
+    public static FaultMode? StartupMode(string? name) =>
+        Enum.TryParse<FaultMode>(name, ignoreCase: true, out var mode)
+        && mode is FaultMode.Unavailable or FaultMode.Error500 or FaultMode.TimeoutAfterSuccess
+        && !int.TryParse(name, out _)
+            ? mode
+            : null;
 
     public void Set(string facilityId, FaultSettings settings)
     {

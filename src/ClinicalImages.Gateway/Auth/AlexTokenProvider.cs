@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Duende.IdentityModel.Client;
 using ClinicalImages.Gateway.Errors;
 using Microsoft.Extensions.Logging;
@@ -99,7 +100,7 @@ internal sealed partial class AlexTokenProvider(
         if (response.IsError || string.IsNullOrEmpty(response.AccessToken))
         {
             LogTokenRefused(logger, (int)response.HttpStatusCode, response.Error ?? "none");
-            throw new AlexException(AlexErrorKind.SignInRefused, AlexMessages.SignInRefused, (int)response.HttpStatusCode);
+            throw new AlexException(AlexErrorKind.SignInRefused, AlexMessages.SignInRefused, (int)response.HttpStatusCode, OAuthError(response));
         }
 
         var now = time.GetUtcNow();
@@ -111,6 +112,25 @@ internal sealed partial class AlexTokenProvider(
     }
 
     public void Dispose() => _renewal.Dispose();
+
+    // The OAuth error and Entra's AADSTS code (which says which setting is wrong), never the free text around them.
+    private static string? OAuthError(TokenResponse response)
+    {
+        // A 401 counts as an HTTP error, whose Error is the reason phrase: read Entra's JSON body for its own words.
+        var error = (response.Json is null ? null : response.TryGet("error")) ?? response.Error;
+        var description = (response.Json is null ? null : response.TryGet("error_description")) ?? response.ErrorDescription;
+        var code = description is null ? null : EntraCode().Match(description);
+        return (error, code is { Success: true }) switch
+        {
+            (null, false) => null,
+            (null, true) => code!.Value,
+            (_, false) => error,
+            _ => $"{error} ({code!.Value})",
+        };
+    }
+
+    [GeneratedRegex(@"\bAADSTS\d{4,8}\b")]
+    private static partial Regex EntraCode();
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "ALEX token issued, valid {LifetimeSeconds} s")]
     private static partial void LogTokenIssued(ILogger logger, int lifetimeSeconds);
