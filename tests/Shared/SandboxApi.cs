@@ -44,5 +44,6 @@ public sealed class SandboxApi(HttpClient http)
 
     public sealed record LaunchDto(string Context, string Signature, string LaunchUrl);
 
-    public sealed record FiledDto(string ResourceType, string Id, string Identifier, string PatientId, string ContentType, long Bytes, DateTimeOffset ReceivedAt);
+    public sealed record FiledDto(string ResourceType, string Id, string Identifier, string PatientId, string ContentType, long Bytes, DateTimeOffset ReceivedAt,
+        string? Title = null, int Pages = 1);
 }

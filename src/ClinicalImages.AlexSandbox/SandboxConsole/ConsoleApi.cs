@@ -70,7 +70,11 @@ internal static class ConsoleApi
         var filed = store.Query(facilityId: facilityId, where: patientIds is null ? null : f => patientIds.Contains(f.PatientId));
         return TypedResults.Json(
             filed.Reverse().Select(f => new FiledView(
-                f.ResourceType, f.Id, f.Identifier, f.FacilityId, f.PatientId, f.ContentType, f.Data.Length, f.ReceivedAt)),
+                f.ResourceType, f.Id, f.Identifier, f.FacilityId, f.PatientId, f.ContentType, f.Data.Length, f.ReceivedAt)
+            {
+                Title = f.Title,
+                Pages = PreviewRenderer.PageCount(f.Data, f.ContentType),
+            }),
             SandboxJson.Options);
     }
 
@@ -85,7 +89,7 @@ internal static class ConsoleApi
             ? TypedResults.File(filed.Data, filed.ContentType)
             : NotFiled(resourceType, id);
 
-    private static IResult GetPreview(string resourceType, string id, FiledStore store)
+    private static IResult GetPreview(string resourceType, string id, int? page, FiledStore store)
     {
         var filed = store.Find(resourceType, id);
         if (filed is null)
@@ -101,7 +105,12 @@ internal static class ConsoleApi
 
         try
         {
-            return TypedResults.File(PreviewRenderer.ToJpeg(filed.Data), "image/jpeg");
+            return TypedResults.File(PreviewRenderer.ToJpeg(filed.Data, page ?? 0), "image/jpeg");
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return ConsoleRequests.Problem(StatusCodes.Status404NotFound, "No such page",
+                $"The filed file has {PreviewRenderer.PageCount(filed.Data, filed.ContentType)} page(s); pages are numbered from 0.");
         }
         catch (MagickException)
         {

@@ -9,4 +9,10 @@ internal sealed record FiledView(
     string PatientId,
     string ContentType,
     int Bytes,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset ReceivedAt)
+{
+    public string? Title { get; init; }
+
+    /// <summary>Pages in the file (a multi-page Scan TIFF: an edit with its original, or a series).</summary>
+    public int Pages { get; init; } = 1;
+}

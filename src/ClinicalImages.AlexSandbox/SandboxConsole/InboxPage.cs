@@ -58,10 +58,16 @@ internal static class InboxPage
         {
             var api = $"{pathBase}/sandbox/api/filed/{E(file.ResourceType)}/{E(file.Id)}";
             html.Append("<li>\n<figure>\n");
+            var pages = PreviewRenderer.PageCount(file.Data, file.ContentType);
             if (file.ContentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
             {
-                html.Append("<a href=\"").Append(api).Append("/content\"><img src=\"").Append(api)
-                    .Append("/preview\" alt=\"Filed image, reference ").Append(E(file.Identifier)).Append("\" loading=\"lazy\"></a>\n");
+                // Every page of a multi-page Scan TIFF, as Medtech's viewer pages through them.
+                for (var page = 0; page < pages; page++)
+                {
+                    html.Append("<a href=\"").Append(api).Append("/content\"><img class=\"page\" src=\"").Append(api)
+                        .Append("/preview?page=").Append(page).Append("\" alt=\"Filed image, reference ").Append(E(file.Identifier))
+                        .Append(pages > 1 ? $", page {page + 1} of {pages}" : string.Empty).Append("\" loading=\"lazy\"></a>\n");
+                }
             }
             else
             {
@@ -75,6 +81,7 @@ internal static class InboxPage
             Term(html, "Title", file.Title ?? "(none)");
             Term(html, "Content type", file.ContentType);
             Term(html, "Size", FormatSize(file.Data.Length));
+            Term(html, "Pages", pages.ToString(CultureInfo.InvariantCulture));
             Term(html, "Received", received.ToString("d MMM yyyy, HH:mm:ss zzz", CultureInfo.InvariantCulture));
             html.Append("</dl>\n</figcaption>\n</figure>\n</li>\n");
         }

@@ -29,6 +29,31 @@ public sealed class EditTests(ProductFactory product) : IClassFixture<ProductFac
     }
 
     [Fact]
+    public async Task Edited_FilesAsOneTwoPageTiff_WhosePageTwoIsTheUprightStrippedOriginal()
+    {
+        using var desktop = await Desktop.LaunchAsync(product, nhi: "ZZZ0032");
+        var imageId = await desktop.UploadReadyAsync("photo-orientation6-gps.jpg");
+        await EditAsync(desktop, imageId, Rotated("photo-orientation6-gps.jpg"));
+
+        var done = await desktop.WaitForCommitAsync((await desktop.CommitAsync(imageId)).GetProperty("commitId").GetString()!);
+
+        Assert.Equal("filed", done.GetProperty("items")[0].GetProperty("state").GetString());
+        var sandbox = new SandboxApi(desktop.Http);
+        var filed = Assert.Single(await sandbox.FiledAsync("ZZZ0032"), f => f.Identifier.StartsWith(imageId, StringComparison.Ordinal));
+        Assert.Equal(imageId, filed.Identifier);
+        Assert.Equal(2, filed.Pages);
+        using var pages = new MagickImageCollection(await sandbox.FiledContentAsync(filed));
+        Assert.Equal(2, pages.Count);
+        Assert.Equal(1600u, pages[0].Width);
+        var original = pages[1];
+        Assert.Equal(1200u, original.Width);
+        Assert.True(original.Height > 1600, "the original carries its own caption strip");
+        Assert.Null(original.GetExifProfile());
+        var topLeft = original.GetPixels().GetPixel(100, 100).ToColor()!;
+        Assert.True(topLeft.R > 150 && topLeft.G < 90 && topLeft.B < 90, $"the original's top-left should be red (upright), was {topLeft}");
+    }
+
+    [Fact]
     public async Task Reset_DropsTheEdit_AndTheOriginalIsFiledAgain()
     {
         using var desktop = await Desktop.LaunchAsync(product);
@@ -106,7 +131,7 @@ public sealed class EditTests(ProductFactory product) : IClassFixture<ProductFac
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    private static async Task<JsonElement> EditAsync(Desktop desktop, string imageId, byte[] bytes)
+    internal static async Task<JsonElement> EditAsync(Desktop desktop, string imageId, byte[] bytes)
     {
         var slot = await SlotAsync(desktop, imageId, bytes.Length);
         Assert.Equal(imageId, slot.GetProperty("imageId").GetString());
@@ -121,7 +146,7 @@ public sealed class EditTests(ProductFactory product) : IClassFixture<ProductFac
     }
 
     /// <summary>The sample, upright and turned a quarter: what the browser's editor would send after "rotate right".</summary>
-    private static byte[] Rotated(string sample)
+    internal static byte[] Rotated(string sample)
     {
         using var image = new MagickImage(Desktop.Sample(sample));
         image.AutoOrient();

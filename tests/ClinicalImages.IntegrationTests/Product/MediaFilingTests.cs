@@ -31,4 +31,29 @@ public sealed class MediaFilingTests(MediaFilingTests.Factory product) : IClassF
         Assert.Equal(1200u, jpeg.Width);
         Assert.Null(jpeg.GetExifProfile());
     }
+
+    [Fact]
+    public async Task Edited_WithMediaTarget_FilesTheOriginalAsASecondMediaOnce_EvenWhenSavedAgain()
+    {
+        using var desktop = await Desktop.LaunchAsync(product, nhi: "ZRT5604");
+        var imageId = await desktop.UploadReadyAsync("photo-orientation6-gps.jpg");
+        await EditTests.EditAsync(desktop, imageId, EditTests.Rotated("photo-orientation6-gps.jpg"));
+
+        var first = await desktop.WaitForCommitAsync((await desktop.CommitAsync(imageId)).GetProperty("commitId").GetString()!);
+        var again = await desktop.WaitForCommitAsync((await desktop.CommitAsync(imageId)).GetProperty("commitId").GetString()!);
+
+        Assert.Equal("filed", first.GetProperty("items")[0].GetProperty("state").GetString());
+        Assert.Equal("filed", again.GetProperty("items")[0].GetProperty("state").GetString());
+        var sandbox = new SandboxApi(desktop.Http);
+        var filed = (await sandbox.FiledAsync("ZRT5604")).Where(f => f.Identifier.StartsWith(imageId, StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, filed.Count);
+        var edit = Assert.Single(filed, f => f.Identifier == imageId);
+        var original = Assert.Single(filed, f => f.Identifier == imageId + "-original");
+        using var editJpeg = new MagickImage(await sandbox.FiledContentAsync(edit));
+        using var originalJpeg = new MagickImage(await sandbox.FiledContentAsync(original));
+        Assert.Equal(1600u, editJpeg.Width);
+        Assert.Equal(1200u, originalJpeg.Width);
+        Assert.Null(originalJpeg.GetExifProfile());
+        Assert.Contains("original, not edited", original.Title, StringComparison.Ordinal);
+    }
 }

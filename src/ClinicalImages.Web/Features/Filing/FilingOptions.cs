@@ -9,6 +9,12 @@ public sealed class FilingOptions
     /// <summary>Draw patient, body site, laterality, view, note, time and clinician below the photo (Medtech drops them).</summary>
     public bool CaptionStrip { get; set; } = true;
 
+    /// <summary>
+    /// File an edited photo's unedited original beside it: page 2 of the Scan TIFF, or a second Media
+    /// (<c>{imageId}-original</c>). A photo that was not edited is one page either way.
+    /// </summary>
+    public bool IncludeOriginal { get; set; } = true;
+
     /// <summary>How many images of one commit are filed at once.</summary>
     [Range(1, 16)]
     public int Parallelism { get; set; } = 4;

@@ -13,6 +13,8 @@ internal static class FilingSetup
         services.AddSingleton<CommitService>();
         services.AddSingleton<FilingRetry>();
         services.AddSingleton<RenditionPublisher>();
+        services.AddSingleton<FilingDocumentBuilder>();
+        services.AddSingleton<OriginalMediaFiler>();
         services.AddSingleton<ImageFiler>();
         services.AddSingleton<CommitWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<CommitWorker>());

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ClinicalImages.Gateway;
 using ClinicalImages.Gateway.Errors;
 using ClinicalImages.Web.Features.Events;
@@ -19,16 +18,14 @@ internal sealed partial class ImageFiler(
     ISessionStore store,
     IImageStore images,
     ImageService imageService,
-    ImagePipeline pipeline,
+    FilingDocumentBuilder documents,
+    OriginalMediaFiler originals,
     FilingRetry retry,
     RenditionPublisher renditions,
     UnclearFiling unclear,
     TimeProvider time,
     ISessionEvents events,
-    IOptions<AlexOptions> alexOptions,
     IOptions<FilingOptions> filingOptions,
-    IOptions<ImagePipelineOptions> pipelineOptions,
-    TimeZoneInfo clinicalZone,
     AuditLog audit,
     Telemetry telemetry,
     ILogger<ImageFiler> logger)
@@ -69,16 +66,25 @@ internal sealed partial class ImageFiler(
 
             // Still marked "filing" while we hold the lease: an attempt died half-way. ALEX may hold it already.
             var orphaned = image.Status == ImageStatus.Filing;
+            var triedBefore = image.Status is ImageStatus.Filing or ImageStatus.Failed;
             image = image with { Status = ImageStatus.Filing, Problem = null };
             await imageService.SaveAsync(session, image, cancellationToken);
             audit.FilingAttempted(session.Id, imageId, session.FacilityId, session.ProviderId);
             await report(new CommitItem(imageId, CommitItemState.Preparing));
-            var request = await PrepareAsync(session, image, cancellationToken);
+            var document = await documents.BuildAsync(session, image, cancellationToken);
+            var request = document.Request;
 
             FilingReceipt? receipt;
             await alexSlots.WaitAsync(cancellationToken);
             try
             {
+                // Media only: the edit's unedited original, as its own resource, before the edit itself.
+                if (document.Original is { } original
+                    && await originals.FileAsync(session, image, original, owner, triedBefore, report, cancellationToken) is { } withOriginal)
+                {
+                    image = withOriginal;
+                }
+
                 receipt = await SendAsync(session, request, owner, orphaned, report, cancellationToken);
             }
             finally
@@ -175,36 +181,6 @@ internal sealed partial class ImageFiler(
         }
 
         return true;
-    }
-
-    private async Task<FilingRequest> PrepareAsync(CaptureSession session, ImageRecord image, CancellationToken cancellationToken)
-    {
-        var stored = await images.OpenReadAsync(image.Edited ? ImageKeys.Edited(session.Id, image.Id) : ImageKeys.Upright(session.Id, image.Id), cancellationToken)
-            ?? throw new ImageProblemException(StatusCodes.Status410Gone, "This photo is no longer stored. Add it again.");
-        // Pooled, not a new multi-megabyte array per filing; returned once the rendition is made from it.
-        using var upright = await ReadStoredAsync(stored, cancellationToken);
-
-        var scan = alexOptions.Value.Target == FilingTarget.Scan;
-        var takenAt = image.ReadyAt ?? image.CreatedAt;
-        var caption = filingOptions.Value.CaptionStrip ? Caption.For(session, image, takenAt, clinicalZone) : null;
-        var rendition = await pipeline.RenderForFilingAsync(upright.Memory, scan ? FilingFormat.Tiff : FilingFormat.Jpeg, caption,
-            pipelineOptions.Value.ScanMaxBytes, cancellationToken);
-        var local = TimeZoneInfo.ConvertTime(takenAt, clinicalZone);
-        var title = string.Create(CultureInfo.InvariantCulture, $"Clinical photo {local:yyyy-MM-dd HHmm}")
-            + (image.Metadata.BodySiteDisplay is { } site ? " " + site : string.Empty)
-            + (scan ? ".tif" : ".jpg");
-        return new FilingRequest(session.FacilityId, session.PatientId, session.Patient.Nhi, session.ProviderId, image.Id,
-            rendition.Bytes, rendition.ContentType, title, takenAt);
-    }
-
-    // The stored copy is our own upright JPEG, so its size is bounded by the pipeline's pixel limit, not by the upload's.
-    private static async Task<PooledBuffer> ReadStoredAsync(StoredObject stored, CancellationToken cancellationToken)
-    {
-        await using (stored)
-        {
-            return await PooledBuffer.ReadAsync(stored.Content, stored.Length, Array.MaxLength - 1,
-                () => new InvalidOperationException("A stored photo is larger than an array can hold."), cancellationToken);
-        }
     }
 
     private async Task FailAsync(CaptureSession session, string imageId, string message, Func<CommitItem, Task> report, CancellationToken cancellationToken)

@@ -52,6 +52,9 @@ public sealed record ImageRecord(
 
     public FiledReceipt? Filing { get; init; }
 
+    /// <summary>Medtech's reference for the unedited original filed beside an edit as its own Media (Media target only).</summary>
+    public FiledReceipt? OriginalFiling { get; init; }
+
     /// <summary>
     /// The GP's edit (rotate, crop, annotate), stored beside the original as <see cref="ImageKeys.Edited"/>; null when
     /// there is none. The original stays until filing, so "reset" only drops this.

@@ -17,13 +17,14 @@ public sealed record ImageSidecar(
     int? Height,
     ImageMetadata Metadata,
     FiledReceipt? Filing,
-    ImageEdit? Edit = null)
+    ImageEdit? Edit = null,
+    FiledReceipt? OriginalFiling = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static ImageSidecar From(CaptureSession session, ImageRecord image) => new(
         image.Id, session.Id, session.FacilityId, session.PatientId, session.ProviderId, image.Status.ToString(),
-        image.Source.ToString(), image.CreatedAt, image.Width, image.Height, image.Metadata, image.Filing, image.Edit);
+        image.Source.ToString(), image.CreatedAt, image.Width, image.Height, image.Metadata, image.Filing, image.Edit, image.OriginalFiling);
 
     public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
 

@@ -73,6 +73,23 @@ internal sealed class ImagePipeline : IDisposable
         return rendition;
     }
 
+    /// <summary>
+    /// A multi-page Scan TIFF of <paramref name="pages"/> in order, the whole of it no larger than <paramref name="maxBytes"/>;
+    /// throws <see cref="DocumentTooLargeException"/> when that would need pages smaller than <paramref name="minLongEdge"/>.
+    /// </summary>
+    public async Task<FilingRendition> RenderDocumentAsync(IReadOnlyList<FilingPage> pages, int maxBytes, int minLongEdge, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
+        var started = Stopwatch.GetTimestamp();
+        var result = await RunInSlotAsync(() => DocumentRenderer.Render(pages, maxBytes, minLongEdge, _options, ct), ct);
+        var rendition = result.Rendition;
+        var hasCaption = pages.Any(p => p.Caption is { Lines.Count: > 0 });
+        var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        _logger.Rendered(FilingFormat.Tiff, rendition.Width, rendition.Height, rendition.Bytes.Length, maxBytes, result.Quality, result.Attempts,
+            hasCaption, elapsedMs);
+        return rendition;
+    }
+
     public void Dispose()
     {
         // The container disposes the singleton on host shutdown; work in flight finishes first.
