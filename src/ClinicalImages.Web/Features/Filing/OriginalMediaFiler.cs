@@ -14,7 +14,6 @@ internal sealed partial class OriginalMediaFiler(
     ISessionStore store,
     ImageService imageService,
     FilingRetry retry,
-    IAlexGateway gateway,
     IOptions<FilingOptions> options,
     ILogger<OriginalMediaFiler> logger)
 {
@@ -32,14 +31,12 @@ internal sealed partial class OriginalMediaFiler(
             return null;
         }
 
-        var receipt = triedBefore ? await gateway.FindFiledImageAsync(original, cancellationToken) : null;
-        if (receipt is null)
-        {
-            await report(new CommitItem(image.Id, CommitItemState.Sending, "Sending the unedited original."));
-            receipt = await retry.FileAsync(original,
-                attempt => report(new CommitItem(image.Id, CommitItemState.Sending, $"Medtech did not answer; trying again (attempt {attempt}).")),
-                cancellationToken);
-        }
+        // FilingRetry owns search-before-resend: after an attempt that may have reached ALEX it looks first, and when
+        // ALEX will not say, it sends nothing and the photo is left for the GP to settle, as the edit would be.
+        await report(new CommitItem(image.Id, CommitItemState.Sending, "Sending the unedited original."));
+        var receipt = await retry.FileAsync(original, mayBeHeld: triedBefore,
+            attempt => report(new CommitItem(image.Id, CommitItemState.Sending, $"Medtech did not answer; trying again (attempt {attempt}).")),
+            cancellationToken);
 
         var withOriginal = image with
         {
