@@ -27,6 +27,7 @@ public static class AlexSandboxSetup
         services.TryAddSingleton<SandboxDirectory>();
         services.TryAddSingleton<TokenService>();
         services.TryAddSingleton<FiledStore>();
+        services.TryAddSingleton<EarlierFilings>();
         services.TryAddSingleton<FaultInjector>();
         services.TryAddSingleton<LaunchCodec>();
         services.TryAddSingleton<LaunchMinter>();

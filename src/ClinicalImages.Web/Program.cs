@@ -1,5 +1,6 @@
 using ClinicalImages.Gateway;
 using ClinicalImages.Web.Components;
+using ClinicalImages.Web.Features.EarlierPhotos;
 using ClinicalImages.Web.Features.Filing;
 using ClinicalImages.Web.Features.Handoff;
 using ClinicalImages.Web.Features.Health;
@@ -25,6 +26,7 @@ builder.Services.AddImageStorage();
 builder.Services.AddImages();
 builder.Services.AddHandoff();
 builder.Services.AddFiling();
+builder.Services.AddEarlierPhotos();
 builder.Services.AddHealth();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
@@ -46,6 +48,7 @@ app.MapImagesApi();
 app.MapHandoffApi();
 app.MapMobileApi();
 app.MapCommitApi();
+app.MapEarlierPhotosApi();
 app.MapStorageApi();
 app.MapSandboxMode();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

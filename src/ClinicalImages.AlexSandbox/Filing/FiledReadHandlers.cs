@@ -12,25 +12,25 @@ internal static class FiledReadHandlers
 {
     private const string SearchParameter = "patient.identifier";
 
-    public static IResult SearchDocumentReferences(HttpContext http, SandboxDirectory directory, FiledStore store) =>
-        Search(nameof(DocumentReference), http, directory, store);
+    public static IResult SearchDocumentReferences(HttpContext http, SandboxDirectory directory, FiledStore store, EarlierFilings history) =>
+        Search(nameof(DocumentReference), http, directory, store, history);
 
-    public static IResult SearchMedia(HttpContext http, SandboxDirectory directory, FiledStore store) =>
-        Search(nameof(Media), http, directory, store);
+    public static IResult SearchMedia(HttpContext http, SandboxDirectory directory, FiledStore store, EarlierFilings history) =>
+        Search(nameof(Media), http, directory, store, history);
 
-    public static IResult ReadDocumentReference(string id, HttpContext http, FiledStore store) =>
-        Read(nameof(DocumentReference), id, "1", http, store);
+    public static IResult ReadDocumentReference(string id, HttpContext http, FiledStore store, EarlierFilings history) =>
+        Read(nameof(DocumentReference), id, "1", http, store, history);
 
-    public static IResult ReadMedia(string id, HttpContext http, FiledStore store) =>
-        Read(nameof(Media), id, "1", http, store);
+    public static IResult ReadMedia(string id, HttpContext http, FiledStore store, EarlierFilings history) =>
+        Read(nameof(Media), id, "1", http, store, history);
 
-    public static IResult VReadDocumentReference(string id, string versionId, HttpContext http, FiledStore store) =>
-        Read(nameof(DocumentReference), id, versionId, http, store);
+    public static IResult VReadDocumentReference(string id, string versionId, HttpContext http, FiledStore store, EarlierFilings history) =>
+        Read(nameof(DocumentReference), id, versionId, http, store, history);
 
-    public static IResult VReadMedia(string id, string versionId, HttpContext http, FiledStore store) =>
-        Read(nameof(Media), id, versionId, http, store);
+    public static IResult VReadMedia(string id, string versionId, HttpContext http, FiledStore store, EarlierFilings history) =>
+        Read(nameof(Media), id, versionId, http, store, history);
 
-    private static FhirResult Search(string resourceType, HttpContext http, SandboxDirectory directory, FiledStore store)
+    private static FhirResult Search(string resourceType, HttpContext http, SandboxDirectory directory, FiledStore store, EarlierFilings history)
     {
         var query = http.Request.Query;
         if (query.Count != 1 || !query.TryGetValue(SearchParameter, out var values) || values.Count != 1)
@@ -46,12 +46,23 @@ internal static class FiledReadHandlers
         }
 
         var patientId = SandboxDirectory.PatientId(patient, facility);
-        Resource[] matches = [.. store.Query(resourceType, facility.Id, f => f.PatientId == patientId).Select(f => WithoutData(f.Resource))];
+        var fhirBase = AlexBase.From(http).FhirBaseUrl(http.Request);
+        Resource[] matches =
+        [
+            .. history.For(resourceType, facility.Id, patientId).Select(h => h.Resource(fhirBase, withData: false)),
+            .. store.Query(resourceType, facility.Id, f => f.PatientId == patientId).Select(f => WithoutData(f.Resource)),
+        ];
         return SearchBundles.Result(http, matches, $"No {resourceType} found for this patient.");
     }
 
-    private static FhirResult Read(string resourceType, string id, string versionId, HttpContext http, FiledStore store)
+    private static FhirResult Read(string resourceType, string id, string versionId, HttpContext http, FiledStore store, EarlierFilings history)
     {
+        var facilityId = AlexCaller.FacilityOf(http).Id;
+        if (versionId == "1" && history.Find(resourceType, id, facilityId) is { } earlier)
+        {
+            return new FhirResult(earlier.Resource(AlexBase.From(http).FhirBaseUrl(http.Request), withData: true));
+        }
+
         var filed = store.Find(resourceType, id);
         return filed is null || versionId != "1"
             || !string.Equals(filed.FacilityId, AlexCaller.FacilityOf(http).Id, StringComparison.OrdinalIgnoreCase)
