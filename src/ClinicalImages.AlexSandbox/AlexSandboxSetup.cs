@@ -27,8 +27,9 @@ public static class AlexSandboxSetup
         services.TryAddSingleton<SandboxDirectory>();
         services.TryAddSingleton<TokenService>();
         services.TryAddSingleton<FiledStore>();
-        services.TryAddSingleton<EarlierFilings>();
+        services.TryAddSingleton<SeededHistory>();
         services.TryAddSingleton<FaultInjector>();
+        services.TryAddSingleton<SearchSettingsStore>();
         services.TryAddSingleton<LaunchCodec>();
         services.TryAddSingleton<LaunchMinter>();
         return services;
@@ -59,6 +60,7 @@ public static class AlexSandboxSetup
         sandbox.MapConsolePages();
         sandbox.MapConsoleApi();
         sandbox.MapTestApi();
+        sandbox.MapSearchApi();
         return app;
     }
 

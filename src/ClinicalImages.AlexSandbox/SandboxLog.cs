@@ -43,4 +43,10 @@ internal static partial class SandboxLog
 
     [LoggerMessage(12, LogLevel.Information, "Cleared {Count} filed resource(s)")]
     public static partial void FiledCleared(ILogger logger, int count);
+
+    [LoggerMessage(13, LogLevel.Information, "Searches at facility {FacilityId} set: refuse {Refuse}, page size {PageSize}, sort {Sort}, without identifier {WithoutIdentifier}")]
+    public static partial void SearchSettingsSet(ILogger logger, string facilityId, bool refuse, int pageSize, Filing.SortHandling sort, bool withoutIdentifier);
+
+    [LoggerMessage(14, LogLevel.Information, "Added {Count} earlier {ResourceType} filing(s) at facility {FacilityId}")]
+    public static partial void EarlierFilingsAdded(ILogger logger, int count, string resourceType, string facilityId);
 }

@@ -1,106 +1,66 @@
 using System.Security.Cryptography;
-using System.Text;
 using ClinicalImages.AlexSandbox.Fhir;
-using ClinicalImages.AlexSandbox.Seed;
 using Hl7.Fhir.Model;
+using ImageMagick;
 
 namespace ClinicalImages.AlexSandbox.Filing;
 
 /// <summary>
-/// The seeded history (<see cref="SeedHistory"/>) as resources ALEX would return: dated back from the sandbox's start,
-/// each under its facility's patient id. Pictures are drawn the first time one is read, so a search costs nothing.
-/// Read-only and separate from <see cref="FiledStore"/>, which holds only what was filed while the sandbox ran.
+/// A patient's history as another practice system left it: scanned documents or Media filed before today, under
+/// another identifier system, so a search has pages of them to read through before it reaches ours.
 /// </summary>
-internal sealed class EarlierFilings
+internal static class EarlierFilings
 {
-    private readonly List<EarlierFiling> _filings;
+    public const string OtherFilerSystem = "https://alex-sandbox.example/ns/earlier-filing";
 
-    public EarlierFilings(SandboxDirectory directory, TimeProvider time)
+    private static readonly byte[] Tiff = Image(MagickFormat.Tiff);
+    private static readonly byte[] Jpeg = Image(MagickFormat.Jpeg);
+
+    /// <summary>
+    /// Files <paramref name="count"/> resources a minute apart, the newest <paramref name="newestAge"/> old, in the order
+    /// they would have arrived: oldest first.
+    /// </summary>
+    public static void Add(FiledStore store, string resourceType, string facilityId, string patientId, int count, TimeSpan newestAge, DateTimeOffset now)
     {
-        var start = time.GetUtcNow();
-        _filings = [.. SeedHistory.Filings.Select((seed, index) => Create(seed, index, directory, start)).OfType<EarlierFiling>()];
-    }
-
-    public IEnumerable<EarlierFiling> For(string resourceType, string facilityId, string patientId) =>
-        _filings.Where(f => f.Seed.ResourceType == resourceType && f.PatientId == patientId
-            && string.Equals(f.Seed.FacilityId, facilityId, StringComparison.OrdinalIgnoreCase));
-
-    public EarlierFiling? Find(string resourceType, string id, string facilityId) =>
-        _filings.Find(f => f.Seed.ResourceType == resourceType && f.Id == id
-            && string.Equals(f.Seed.FacilityId, facilityId, StringComparison.OrdinalIgnoreCase));
-
-    private static EarlierFiling? Create(SeedFiling seed, int index, SandboxDirectory directory, DateTimeOffset start)
-    {
-        var facility = directory.FindFacility(seed.FacilityId);
-        var patient = facility is null ? null : directory.FindPatientByNhi(facility, seed.Nhi);
-        if (facility is null || patient is null)
+        for (var i = count - 1; i >= 0; i--)
         {
-            return null;
+            var when = now - newestAge - TimeSpan.FromMinutes(i);
+            var id = RandomNumberGenerator.GetHexString(32, lowercase: true);
+            var reference = RandomNumberGenerator.GetHexString(16, lowercase: true);
+            var subject = new ResourceReference($"Patient/{patientId}");
+            var meta = new Meta { VersionId = "1", LastUpdated = when };
+            Resource resource = resourceType == nameof(Media)
+                ? new Media
+                {
+                    Id = id,
+                    Meta = meta,
+                    Identifier = [new Identifier(OtherFilerSystem, reference)],
+                    Status = EventStatus.Completed,
+                    Type = new CodeableConcept(NzSystems.MediaType, "image"),
+                    Subject = subject,
+                    Created = new FhirDateTime(when),
+                    Content = new Attachment { ContentType = "image/jpeg", Data = Jpeg, Title = "earlier.jpg" },
+                }
+                : new DocumentReference
+                {
+                    Id = id,
+                    Meta = meta,
+                    Identifier = [new Identifier(OtherFilerSystem, reference)],
+                    Status = DocumentReferenceStatus.Current,
+                    Type = new CodeableConcept(NzSystems.Loinc, NzSystems.PhotographicImage, "Photographic image"),
+                    Subject = subject,
+                    Date = when,
+                    Content = [new DocumentReference.ContentComponent { Attachment = new Attachment { ContentType = "image/tiff", Data = Tiff, Title = "earlier.tif" } }],
+                };
+            var data = resourceType == nameof(Media) ? Jpeg : Tiff;
+            store.Add(new FiledResource(resourceType, id, facilityId, patientId, reference,
+                resourceType == nameof(Media) ? "image/jpeg" : "image/tiff", "Earlier filing", data, when, resource));
         }
-
-        var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{seed.FacilityId}|{seed.Nhi}|{index}")))[..32];
-        var at = new DateTimeOffset((start - TimeSpan.FromDays(seed.DaysAgo)).UtcDateTime.Date.AddHours(22 + (index % 5)), TimeSpan.Zero)
-            .ToOffset(TimeSpan.FromHours(12));
-        return new EarlierFiling(seed, id, SandboxDirectory.PatientId(patient, facility), at, index);
-    }
-}
-
-/// <summary>One seeded earlier photo. <see cref="Resource"/> builds the resource as a search (no data) or a read gives it.</summary>
-internal sealed class EarlierFiling(SeedFiling seed, string id, string patientId, DateTimeOffset at, int index)
-{
-    private readonly Lazy<byte[]> _picture = new(() => seed.ResourceType == nameof(Media)
-        ? SeedPictures.Jpeg(index, seed.DaysAgo)
-        : SeedPictures.Tiff(index, seed.DaysAgo, seed.Pages));
-
-    public SeedFiling Seed { get; } = seed;
-
-    public string Id { get; } = id;
-
-    public string PatientId { get; } = patientId;
-
-    public Resource Resource(string fhirBase, bool withData)
-    {
-        var subject = new ResourceReference($"{fhirBase}/Patient/{PatientId}");
-        var author = new ResourceReference($"{fhirBase}/Practitioner/{Seed.PractitionerId}");
-        var attachment = new Attachment
-        {
-            ContentType = Seed.ResourceType == nameof(Media) ? "image/jpeg" : "image/tiff",
-            Title = Seed.Title,
-            Data = withData ? _picture.Value : null,
-        };
-        var meta = new Meta { VersionId = "1", LastUpdated = at };
-        return Seed.ResourceType == nameof(Media)
-            ? new Media
-            {
-                Id = Id,
-                Meta = meta,
-                Identifier = Identifiers(),
-                Status = EventStatus.Completed,
-                Type = new CodeableConcept(NzSystems.MediaType, "image", "Image"),
-                Subject = subject,
-                Created = new FhirDateTime(at),
-                Operator = author,
-                Content = attachment,
-            }
-            : new DocumentReference
-            {
-                Id = Id,
-                Meta = meta,
-                Identifier = Identifiers(),
-                Status = DocumentReferenceStatus.Current,
-                Type = new CodeableConcept(NzSystems.Loinc, NzSystems.PhotographicImage, "Photographic image", "Photographic image"),
-                Subject = subject,
-                Author = [author],
-                Date = at,
-                Content = [new DocumentReference.ContentComponent { Attachment = attachment }],
-            };
     }
 
-    // Ours carry our image id; another app its own; the practice's scanner none (as Medtech's 2021 read profile allows).
-    private List<Identifier> Identifiers() => Seed.Filer switch
+    private static byte[] Image(MagickFormat format)
     {
-        SeedFiler.ClinicalImages => [new Identifier(SeedHistory.OurSystem, $"seed{Id[..12]}")],
-        SeedFiler.OtherApp => [new Identifier(SeedHistory.OtherAppSystem, $"WC-{Id[..8].ToUpperInvariant()}")],
-        _ => [],
-    };
+        using var image = new MagickImage(MagickColors.LightGray, 16, 12);
+        return image.ToByteArray(format);
+    }
 }

@@ -6,39 +6,50 @@ namespace ClinicalImages.AlexSandbox.Filing;
 
 /// <summary>
 /// Reading back what was filed. The only search ALEX answers is by the patient's NHI
-/// (patient.identifier); patient= and subject= are refused, as observed.
+/// (patient.identifier); patient= and subject= are refused, as observed. Results come in pages (<c>_count</c>, <c>next</c>
+/// links), newest first with <c>_sort=-date</c> / <c>-created</c>; each facility can be set to refuse the search, to page
+/// small, to ignore or refuse the sort, or to answer without our identifier (<see cref="SearchSettings"/>).
 /// </summary>
 internal static class FiledReadHandlers
 {
     private const string SearchParameter = "patient.identifier";
 
-    public static IResult SearchDocumentReferences(HttpContext http, SandboxDirectory directory, FiledStore store, EarlierFilings history) =>
-        Search(nameof(DocumentReference), http, directory, store, history);
+    public static IResult SearchDocumentReferences(
+        HttpContext http, SandboxDirectory directory, FiledStore store, SearchSettingsStore settings, SeededHistory history) =>
+        Search(nameof(DocumentReference), http, directory, store, settings, history);
 
-    public static IResult SearchMedia(HttpContext http, SandboxDirectory directory, FiledStore store, EarlierFilings history) =>
-        Search(nameof(Media), http, directory, store, history);
+    public static IResult SearchMedia(HttpContext http, SandboxDirectory directory, FiledStore store, SearchSettingsStore settings, SeededHistory history) =>
+        Search(nameof(Media), http, directory, store, settings, history);
 
-    public static IResult ReadDocumentReference(string id, HttpContext http, FiledStore store, EarlierFilings history) =>
+    public static IResult ReadDocumentReference(string id, HttpContext http, FiledStore store, SeededHistory history) =>
         Read(nameof(DocumentReference), id, "1", http, store, history);
 
-    public static IResult ReadMedia(string id, HttpContext http, FiledStore store, EarlierFilings history) =>
+    public static IResult ReadMedia(string id, HttpContext http, FiledStore store, SeededHistory history) =>
         Read(nameof(Media), id, "1", http, store, history);
 
-    public static IResult VReadDocumentReference(string id, string versionId, HttpContext http, FiledStore store, EarlierFilings history) =>
+    public static IResult VReadDocumentReference(string id, string versionId, HttpContext http, FiledStore store, SeededHistory history) =>
         Read(nameof(DocumentReference), id, versionId, http, store, history);
 
-    public static IResult VReadMedia(string id, string versionId, HttpContext http, FiledStore store, EarlierFilings history) =>
+    public static IResult VReadMedia(string id, string versionId, HttpContext http, FiledStore store, SeededHistory history) =>
         Read(nameof(Media), id, versionId, http, store, history);
 
-    private static FhirResult Search(string resourceType, HttpContext http, SandboxDirectory directory, FiledStore store, EarlierFilings history)
+    private static FhirResult Search(
+        string resourceType, HttpContext http, SandboxDirectory directory, FiledStore store, SearchSettingsStore settings, SeededHistory history)
     {
-        var query = http.Request.Query;
-        if (query.Count != 1 || !query.TryGetValue(SearchParameter, out var values) || values.Count != 1)
+        var facility = AlexCaller.FacilityOf(http);
+        var rules = settings.For(facility.Id);
+        var page = SearchPage.Parse(http.Request.Query, rules.PageSize);
+        if (rules.Refuse || page is null || page.Filters.Count != 1 || !page.Filters.TryGetValue(SearchParameter, out var values) || values.Count != 1)
         {
             return Outcomes.AuthorizationFailed();
         }
 
-        var facility = AlexCaller.FacilityOf(http);
+        var newestFirst = page.Sort == NewestFirst(resourceType);
+        if (page.Sort is not null && (!newestFirst || rules.Sort == SortHandling.Refused))
+        {
+            return Outcomes.AuthorizationFailed();
+        }
+
         var patient = directory.FindPatientByNhi(facility, NhiSearchValue.Parse(values[0]));
         if (patient is null)
         {
@@ -46,19 +57,35 @@ internal static class FiledReadHandlers
         }
 
         var patientId = SandboxDirectory.PatientId(patient, facility);
+        // The seeded history first (it is older), then what was filed while the sandbox ran, oldest first.
         var fhirBase = AlexBase.From(http).FhirBaseUrl(http.Request);
-        Resource[] matches =
+        IEnumerable<Resource> found =
         [
-            .. history.For(resourceType, facility.Id, patientId).Select(h => h.Resource(fhirBase, withData: false)),
-            .. store.Query(resourceType, facility.Id, f => f.PatientId == patientId).Select(f => WithoutData(f.Resource)),
+            .. history.For(resourceType, facility.Id, patientId).Select(h => h.Resource(fhirBase, withData: false)).Reverse(),
+            .. store.Query(resourceType, facility.Id, f => f.PatientId == patientId).Select(f => f.Resource),
         ];
-        return SearchBundles.Result(http, matches, $"No {resourceType} found for this patient.");
+        if (newestFirst && rules.Sort == SortHandling.Honoured)
+        {
+            found = found.OrderByDescending(ClinicalDate);
+        }
+
+        Resource[] matches = [.. found.Select(r => AsSearchEntry(r, rules.WithoutIdentifier))];
+        return BundlePager.Page(http, page, matches, $"No {resourceType} found for this patient.");
     }
 
-    private static FhirResult Read(string resourceType, string id, string versionId, HttpContext http, FiledStore store, EarlierFilings history)
+    // The date the Inbox files the entry under: DocumentReference.date, Media.created.
+    private static string NewestFirst(string resourceType) => resourceType == nameof(Media) ? "-created" : "-date";
+
+    private static DateTimeOffset ClinicalDate(Resource resource) => resource switch
     {
-        var facilityId = AlexCaller.FacilityOf(http).Id;
-        if (versionId == "1" && history.Find(resourceType, id, facilityId) is { } earlier)
+        DocumentReference { Date: { } date } => date,
+        Media { Created: FhirDateTime created } when created.TryToDateTimeOffset(out var moment) => moment,
+        _ => resource.Meta?.LastUpdated ?? DateTimeOffset.MinValue,
+    };
+
+    private static FhirResult Read(string resourceType, string id, string versionId, HttpContext http, FiledStore store, SeededHistory history)
+    {
+        if (versionId == "1" && history.Find(resourceType, id, AlexCaller.FacilityOf(http).Id) is { } earlier)
         {
             return new FhirResult(earlier.Resource(AlexBase.From(http).FhirBaseUrl(http.Request), withData: true));
         }
@@ -72,9 +99,23 @@ internal static class FiledReadHandlers
 
     // Search results leave the bytes out so a patient's history stays a small answer. The size is not
     // given instead: Firely writes Attachment.size as a string (its R5 shape), which R4 parsers reject.
-    private static Resource WithoutData(Resource resource)
+    // withoutIdentifier: the 2021 read profile (identifier 0..0), where our own reference does not come back.
+    private static Resource AsSearchEntry(Resource resource, bool withoutIdentifier)
     {
         var copy = (Resource)resource.DeepCopy();
+        if (withoutIdentifier)
+        {
+            switch (copy)
+            {
+                case DocumentReference document:
+                    document.Identifier.Clear();
+                    break;
+                case Media media:
+                    media.Identifier.Clear();
+                    break;
+            }
+        }
+
         var attachments = copy switch
         {
             DocumentReference document => document.Content.Select(c => c.Attachment),
