@@ -27,6 +27,7 @@ public static class AlexSandboxSetup
         services.TryAddSingleton<SandboxDirectory>();
         services.TryAddSingleton<TokenService>();
         services.TryAddSingleton<FiledStore>();
+        services.TryAddSingleton<SeededHistory>();
         services.TryAddSingleton<FaultInjector>();
         services.TryAddSingleton<SearchSettingsStore>();
         services.TryAddSingleton<LaunchCodec>();

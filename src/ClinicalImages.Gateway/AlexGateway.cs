@@ -1,4 +1,5 @@
 using ClinicalImages.Gateway.Auth;
+using ClinicalImages.Gateway.EarlierPhotos;
 using ClinicalImages.Gateway.Filing;
 using ClinicalImages.Gateway.Launch;
 using ClinicalImages.Gateway.Patients;
@@ -6,8 +7,14 @@ using ClinicalImages.Gateway.Patients;
 namespace ClinicalImages.Gateway;
 
 /// <summary>The gateway in-process: each operation goes to the part that owns it.</summary>
-internal sealed class AlexGateway(LaunchDecoder launches, PatientReader patients, AlexFiler filer, AlexTokenProvider tokens) : IAlexGateway
+internal sealed class AlexGateway(LaunchDecoder launches, PatientReader patients, AlexFiler filer, AlexTokenProvider tokens, EarlierPhotoReader earlier) : IAlexGateway
 {
+    public Task<EarlierPhotoList> ListEarlierPhotosAsync(EarlierPhotosQuery query, CancellationToken cancellationToken) =>
+        earlier.ListAsync(query, cancellationToken);
+
+    public Task<EarlierPhotoContent> ReadEarlierPhotoAsync(EarlierPhotoRequest request, CancellationToken cancellationToken) =>
+        earlier.ReadAsync(request, cancellationToken);
+
     public Task<LaunchContext> DecodeLaunchAsync(string context, string signature, CancellationToken cancellationToken) =>
         launches.DecodeAsync(context, signature, cancellationToken);
 

@@ -1,4 +1,5 @@
 using ClinicalImages.Gateway.Auth;
+using ClinicalImages.Gateway.EarlierPhotos;
 using ClinicalImages.Gateway.Filing;
 using ClinicalImages.Gateway.Http;
 using ClinicalImages.Gateway.Launch;
@@ -39,6 +40,7 @@ public static class GatewaySetup
         services.AddTransient<AlexFiler>();
         services.AddTransient<ReconcileSearch>();
         services.TryAddSingleton<ReadBackPermissions>();
+        services.AddTransient<EarlierPhotoReader>();
         services.AddTransient<AlexGateway>();
         services.AddTransient<IAlexGateway>(sp => sp.GetRequiredService<AlexGateway>());
 

@@ -27,6 +27,15 @@ public interface IAlexGateway
     /// </summary>
     Task<FilingReceipt?> FindFiledImageAsync(FilingRequest request, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// One page of the patient's earlier photos in Medtech, newest first. ALEX refusing or failing is a result
+    /// (<see cref="EarlierPhotosAvailability"/>) with a sentence, never an exception.
+    /// </summary>
+    Task<EarlierPhotoList> ListEarlierPhotosAsync(EarlierPhotosQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The bytes of one earlier photo of the patient, read only when it is shown; a refusal is a result.</summary>
+    Task<EarlierPhotoContent> ReadEarlierPhotoAsync(EarlierPhotoRequest request, CancellationToken cancellationToken);
+
     /// <summary>For readiness: can we get a token now?</summary>
     Task CheckTokenAsync(CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using ClinicalImages.Gateway;
 using ClinicalImages.Web.Components;
+using ClinicalImages.Web.Features.EarlierPhotos;
 using ClinicalImages.Web.Features.Filing;
 using ClinicalImages.Web.Features.Handoff;
 using ClinicalImages.Web.Features.Health;
@@ -27,6 +28,7 @@ builder.Services.AddImages();
 builder.Services.AddHandoff();
 builder.Services.AddFiling();
 builder.Services.AddUnclearFilings();
+builder.Services.AddEarlierPhotos();
 builder.Services.AddHealth();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
@@ -49,6 +51,7 @@ app.MapHandoffApi();
 app.MapMobileApi();
 app.MapCommitApi();
 app.MapUnclearFilingsApi();
+app.MapEarlierPhotosApi();
 app.MapStorageApi();
 app.MapSandboxMode();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -30,9 +30,10 @@ public sealed class SandboxApi(HttpClient http)
     public async Task<byte[]> FiledContentAsync(FiledDto filed) =>
         await http.GetByteArrayAsync($"/sandbox/api/filed/{filed.ResourceType}/{filed.Id}/content");
 
-    public async Task SetFaultAsync(string mode, int? count = null, int? latencyMs = null, string facilityId = Facility)
+    /// <summary>A fault for the facility; <paramref name="scope"/> "photoReads" narrows it to DocumentReference and Media reads.</summary>
+    public async Task SetFaultAsync(string mode, int? count = null, int? latencyMs = null, string facilityId = Facility, string? scope = null)
     {
-        var response = await http.PutAsJsonAsync($"/sandbox/api/faults/{facilityId}", new { mode, count, latencyMs });
+        var response = await http.PutAsJsonAsync($"/sandbox/api/faults/{facilityId}", new { mode, count, latencyMs, scope });
         response.EnsureSuccessStatusCode();
     }
 

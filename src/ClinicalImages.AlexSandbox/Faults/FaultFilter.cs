@@ -14,7 +14,7 @@ internal sealed class FaultFilter(FaultInjector faults, ILogger<FaultFilter> log
     {
         var http = context.HttpContext;
         var facility = AlexCaller.FacilityOf(http);
-        var fault = faults.TakeForCall(facility.Id);
+        var fault = faults.TakeForCall(facility.Id, IsPhotoRead(http.Request));
         if (fault.Mode == FaultMode.None)
         {
             return await next(context);
@@ -34,6 +34,8 @@ internal sealed class FaultFilter(FaultInjector faults, ILogger<FaultFilter> log
                     return Outcomes.Unavailable();
                 case FaultMode.Error500:
                     return Outcomes.ServerError();
+                case FaultMode.Forbidden:
+                    return Outcomes.AuthorizationFailed();
                 case FaultMode.TimeoutAfterSuccess:
                     _ = await next(context);
                     await Task.Delay(FaultSettings.MaxHold, TimeProvider.System, http.RequestAborted);
@@ -48,5 +50,12 @@ internal sealed class FaultFilter(FaultInjector faults, ILogger<FaultFilter> log
             // The client gave up, which is the point of these faults; there is nobody left to answer.
             return Results.Empty;
         }
+    }
+
+    private static bool IsPhotoRead(HttpRequest request)
+    {
+        var path = request.Path.Value ?? "";
+        return HttpMethods.IsGet(request.Method)
+            && (path.Contains("/DocumentReference", StringComparison.OrdinalIgnoreCase) || path.Contains("/Media", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -47,11 +47,14 @@ internal sealed class FaultInjector
     }
 
     /// <summary>The fault to apply to one FHIR call for the facility, counting that call against it.</summary>
-    public FaultSettings TakeForCall(string facilityId)
+    public FaultSettings TakeForCall(string facilityId) => TakeForCall(facilityId, isPhotoRead: false);
+
+    /// <summary>As <see cref="TakeForCall(string)"/>, for a call that is (or is not) a read of filed photos.</summary>
+    public FaultSettings TakeForCall(string facilityId, bool isPhotoRead)
     {
         lock (_gate)
         {
-            if (!_faults.TryGetValue(facilityId, out var settings))
+            if (!_faults.TryGetValue(facilityId, out var settings) || (settings.Scope == FaultScope.PhotoReads && !isPhotoRead))
             {
                 return FaultSettings.None;
             }

@@ -7,4 +7,7 @@ internal enum FaultMode
     Error500,
     Latency,
     TimeoutAfterSuccess,
+
+    /// <summary>403 "Authorization failed.", as ALEX answers a missing read role or a refused search shape.</summary>
+    Forbidden,
 }

@@ -5,6 +5,9 @@ internal sealed record FaultSettings(FaultMode Mode, int LatencyMs, int Count)
 {
     public static readonly FaultSettings None = new(FaultMode.None, 0, 0);
 
+    /// <summary>Which calls the fault applies to; calls outside it pass untouched and do not count.</summary>
+    public FaultScope Scope { get; init; } = FaultScope.AllCalls;
+
     /// <summary>The longest a request is held or delayed; long enough to outlast any sane client timeout.</summary>
     public static readonly TimeSpan MaxHold = TimeSpan.FromMinutes(2);
 }

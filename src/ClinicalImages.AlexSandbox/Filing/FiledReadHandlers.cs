@@ -14,25 +14,27 @@ internal static class FiledReadHandlers
 {
     private const string SearchParameter = "patient.identifier";
 
-    public static IResult SearchDocumentReferences(HttpContext http, SandboxDirectory directory, FiledStore store, SearchSettingsStore settings) =>
-        Search(nameof(DocumentReference), http, directory, store, settings);
+    public static IResult SearchDocumentReferences(
+        HttpContext http, SandboxDirectory directory, FiledStore store, SearchSettingsStore settings, SeededHistory history) =>
+        Search(nameof(DocumentReference), http, directory, store, settings, history);
 
-    public static IResult SearchMedia(HttpContext http, SandboxDirectory directory, FiledStore store, SearchSettingsStore settings) =>
-        Search(nameof(Media), http, directory, store, settings);
+    public static IResult SearchMedia(HttpContext http, SandboxDirectory directory, FiledStore store, SearchSettingsStore settings, SeededHistory history) =>
+        Search(nameof(Media), http, directory, store, settings, history);
 
-    public static IResult ReadDocumentReference(string id, HttpContext http, FiledStore store) =>
-        Read(nameof(DocumentReference), id, "1", http, store);
+    public static IResult ReadDocumentReference(string id, HttpContext http, FiledStore store, SeededHistory history) =>
+        Read(nameof(DocumentReference), id, "1", http, store, history);
 
-    public static IResult ReadMedia(string id, HttpContext http, FiledStore store) =>
-        Read(nameof(Media), id, "1", http, store);
+    public static IResult ReadMedia(string id, HttpContext http, FiledStore store, SeededHistory history) =>
+        Read(nameof(Media), id, "1", http, store, history);
 
-    public static IResult VReadDocumentReference(string id, string versionId, HttpContext http, FiledStore store) =>
-        Read(nameof(DocumentReference), id, versionId, http, store);
+    public static IResult VReadDocumentReference(string id, string versionId, HttpContext http, FiledStore store, SeededHistory history) =>
+        Read(nameof(DocumentReference), id, versionId, http, store, history);
 
-    public static IResult VReadMedia(string id, string versionId, HttpContext http, FiledStore store) =>
-        Read(nameof(Media), id, versionId, http, store);
+    public static IResult VReadMedia(string id, string versionId, HttpContext http, FiledStore store, SeededHistory history) =>
+        Read(nameof(Media), id, versionId, http, store, history);
 
-    private static FhirResult Search(string resourceType, HttpContext http, SandboxDirectory directory, FiledStore store, SearchSettingsStore settings)
+    private static FhirResult Search(
+        string resourceType, HttpContext http, SandboxDirectory directory, FiledStore store, SearchSettingsStore settings, SeededHistory history)
     {
         var facility = AlexCaller.FacilityOf(http);
         var rules = settings.For(facility.Id);
@@ -55,28 +57,39 @@ internal static class FiledReadHandlers
         }
 
         var patientId = SandboxDirectory.PatientId(patient, facility);
-        IEnumerable<FiledResource> filed = store.Query(resourceType, facility.Id, f => f.PatientId == patientId);
+        // The seeded history first (it is older), then what was filed while the sandbox ran, oldest first.
+        var fhirBase = AlexBase.From(http).FhirBaseUrl(http.Request);
+        IEnumerable<Resource> found =
+        [
+            .. history.For(resourceType, facility.Id, patientId).Select(h => h.Resource(fhirBase, withData: false)).Reverse(),
+            .. store.Query(resourceType, facility.Id, f => f.PatientId == patientId).Select(f => f.Resource),
+        ];
         if (newestFirst && rules.Sort == SortHandling.Honoured)
         {
-            filed = filed.OrderByDescending(ClinicalDate);
+            found = found.OrderByDescending(ClinicalDate);
         }
 
-        Resource[] matches = [.. filed.Select(f => AsSearchEntry(f.Resource, rules.WithoutIdentifier))];
+        Resource[] matches = [.. found.Select(r => AsSearchEntry(r, rules.WithoutIdentifier))];
         return BundlePager.Page(http, page, matches, $"No {resourceType} found for this patient.");
     }
 
     // The date the Inbox files the entry under: DocumentReference.date, Media.created.
     private static string NewestFirst(string resourceType) => resourceType == nameof(Media) ? "-created" : "-date";
 
-    private static DateTimeOffset ClinicalDate(FiledResource filed) => filed.Resource switch
+    private static DateTimeOffset ClinicalDate(Resource resource) => resource switch
     {
         DocumentReference { Date: { } date } => date,
         Media { Created: FhirDateTime created } when created.TryToDateTimeOffset(out var moment) => moment,
-        _ => filed.ReceivedAt,
+        _ => resource.Meta?.LastUpdated ?? DateTimeOffset.MinValue,
     };
 
-    private static FhirResult Read(string resourceType, string id, string versionId, HttpContext http, FiledStore store)
+    private static FhirResult Read(string resourceType, string id, string versionId, HttpContext http, FiledStore store, SeededHistory history)
     {
+        if (versionId == "1" && history.Find(resourceType, id, AlexCaller.FacilityOf(http).Id) is { } earlier)
+        {
+            return new FhirResult(earlier.Resource(AlexBase.From(http).FhirBaseUrl(http.Request), withData: true));
+        }
+
         var filed = store.Find(resourceType, id);
         return filed is null || versionId != "1"
             || !string.Equals(filed.FacilityId, AlexCaller.FacilityOf(http).Id, StringComparison.OrdinalIgnoreCase)

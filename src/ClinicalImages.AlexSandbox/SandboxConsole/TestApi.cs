@@ -19,6 +19,13 @@ internal static class TestApi
         ["error500"] = FaultMode.Error500,
         ["latency"] = FaultMode.Latency,
         ["timeoutAfterSuccess"] = FaultMode.TimeoutAfterSuccess,
+        ["forbidden"] = FaultMode.Forbidden,
+    };
+
+    private static readonly Dictionary<string, FaultScope> Scopes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["all"] = FaultScope.AllCalls,
+        ["photoReads"] = FaultScope.PhotoReads,
     };
 
     public static void MapTestApi(this IEndpointRouteBuilder sandbox)
@@ -64,7 +71,13 @@ internal static class TestApi
                 "count must be 0 or more: the number of FHIR calls the fault applies to, 0 for until changed.");
         }
 
-        var settings = new FaultSettings(mode, latencyMs, body.Count ?? 0);
+        if (!Scopes.TryGetValue(body.Scope ?? "all", out var scope))
+        {
+            return ConsoleRequests.Problem(StatusCodes.Status400BadRequest, "Unknown fault scope",
+                $"Scope '{body.Scope}' is not a fault scope; use one of {string.Join(", ", Scopes.Keys)}.");
+        }
+
+        var settings = new FaultSettings(mode, latencyMs, body.Count ?? 0) { Scope = scope };
         faults.Set(facility.Id, settings);
         SandboxLog.FaultSet(loggers.CreateLogger(typeof(TestApi)), facility.Id, mode, settings.LatencyMs, settings.Count);
         return TypedResults.NoContent();

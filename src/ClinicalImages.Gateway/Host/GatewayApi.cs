@@ -20,6 +20,8 @@ internal static class GatewayApi
         api.MapPost("/filings", FileAsync);
         api.MapPost("/filings/search", FindAsync);
         api.MapGet("/alex/token", CheckTokenAsync);
+        api.MapPost("/earlier-photos/search", ListEarlierPhotosAsync);
+        api.MapPost("/earlier-photos/content", ReadEarlierPhotoAsync);
         return app;
     }
 
@@ -64,6 +66,23 @@ internal static class GatewayApi
             ? TypedResults.Ok(receipt)
             : TypedResults.NoContent();
     }
+
+    private static async Task<Results<Ok<EarlierPhotoList>, ProblemHttpResult>> ListEarlierPhotosAsync(
+        EarlierPhotosQuery query, IAlexGateway gateway, CancellationToken cancellationToken) =>
+        Missing(("facilityId", query.FacilityId), ("patientId", query.PatientId), ("patientNhi", query.PatientNhi)) is { } problem
+            ? Invalid(problem)
+            : TypedResults.Ok(await gateway.ListEarlierPhotosAsync(query, cancellationToken));
+
+    private static async Task<Results<Ok<EarlierPhotoContent>, ProblemHttpResult>> ReadEarlierPhotoAsync(
+        EarlierPhotoRequest request, IAlexGateway gateway, CancellationToken cancellationToken) =>
+        Missing(("facilityId", request.FacilityId), ("patientId", request.PatientId), ("reference", request.Reference)) is { } problem
+            ? Invalid(problem)
+            : TypedResults.Ok(await gateway.ReadEarlierPhotoAsync(request, cancellationToken));
+
+    private static string? Missing(params (string Name, string? Value)[] fields) =>
+        fields.FirstOrDefault(f => string.IsNullOrWhiteSpace(f.Value) || f.Value.Length > 128 || f.Value.Any(char.IsControl)) is { Name: { } name }
+            ? $"{name} is required: at most 128 characters, with no control characters."
+            : null;
 
     private static async Task<NoContent> CheckTokenAsync(IAlexGateway gateway, CancellationToken cancellationToken)
     {

@@ -40,6 +40,15 @@ internal sealed partial class AlexClient(
     public async Task<string> ReadRawAsync(string? facilityId, string relative, CancellationToken cancellationToken) =>
         (await SendAsync(HttpMethod.Get, facilityId, relative, null, cancellationToken)).Content;
 
+    /// <summary>Raw bytes (an attachment's url, e.g. a Binary), at most <paramref name="maxBytes"/> long.</summary>
+    public async Task<byte[]> ReadBytesAsync(string facilityId, string relative, string accept, int maxBytes, CancellationToken cancellationToken)
+    {
+        var body = await SendAsync(HttpMethod.Get, facilityId, relative, null, cancellationToken, accept);
+        return body.Bytes.Length <= maxBytes
+            ? body.Bytes
+            : throw new AlexException(AlexErrorKind.Unexpected, AlexMessages.Unexpected, (int)body.Status, "Attachment larger than we show");
+    }
+
     public async Task<CreatedResource> CreateAsync(string facilityId, Resource resource, CancellationToken cancellationToken)
     {
         var json = FhirJson.Serialize(resource);
@@ -47,13 +56,13 @@ internal sealed partial class AlexClient(
         return ParseCreated(resource.TypeName, answer);
     }
 
-    private async Task<AlexAnswer> SendAsync(HttpMethod method, string? facilityId, string relative, string? json, CancellationToken cancellationToken)
+    private async Task<AlexAnswer> SendAsync(HttpMethod method, string? facilityId, string relative, string? json, CancellationToken cancellationToken, string? accept = null)
     {
         var correlationId = Guid.NewGuid().ToString();
         var token = await tokens.GetAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            using var request = Build(method, facilityId, relative, json, token, correlationId);
+            using var request = Build(method, facilityId, relative, json, token, correlationId, accept);
             var answer = await TransmitAsync(request, method, cancellationToken);
             if (answer.Status == HttpStatusCode.Unauthorized && attempt == 1)
             {
@@ -74,11 +83,11 @@ internal sealed partial class AlexClient(
         }
     }
 
-    private HttpRequestMessage Build(HttpMethod method, string? facilityId, string relative, string? json, AlexToken token, string correlationId)
+    private HttpRequestMessage Build(HttpMethod method, string? facilityId, string relative, string? json, AlexToken token, string correlationId, string? accept)
     {
         var request = new HttpRequestMessage(method, Endpoints.Fhir(relative));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(FhirJson.MediaType));
+        request.Headers.TryAddWithoutValidation("Accept", accept ?? FhirJson.MediaType);
         request.Headers.TryAddWithoutValidation(CorrelationHeader, correlationId);
         if (facilityId is not null)
         {
@@ -100,10 +109,10 @@ internal sealed partial class AlexClient(
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
-            var content = await response.Content.ReadAsStringAsync(timeout.Token);
+            var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token);
             var retryAfter = response.Headers.RetryAfter?.Delta
                 ?? (response.Headers.RetryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
-            return new AlexAnswer(response.StatusCode, content, response.Headers.Location, retryAfter);
+            return new AlexAnswer(response.StatusCode, bytes, response.Headers.Location, retryAfter);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is OperationCanceledException or TimeoutRejectedException)
         {
@@ -154,5 +163,9 @@ internal sealed partial class AlexClient(
     [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "ALEX {Method} could not be sent: {Error}")]
     private static partial void LogTransport(ILogger logger, string method, string error);
 
-    private sealed record AlexAnswer(HttpStatusCode Status, string Content, Uri? Location, TimeSpan? RetryAfter);
+    private sealed record AlexAnswer(HttpStatusCode Status, byte[] Bytes, Uri? Location, TimeSpan? RetryAfter)
+    {
+        /// <summary>The body as text: ALEX writes JSON in UTF-8.</summary>
+        public string Content => Encoding.UTF8.GetString(Bytes);
+    }
 }

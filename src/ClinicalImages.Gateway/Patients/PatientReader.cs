@@ -38,7 +38,7 @@ internal sealed class PatientReader(AlexClient client)
             patient.Gender?.ToString().ToLowerInvariant());
     }
 
-    private static string? Display(List<HumanName> names)
+    internal static string? Display(List<HumanName> names)
     {
         var name = names.FirstOrDefault(n => n.Use == HumanName.NameUse.Official) ?? names.FirstOrDefault();
         if (name is null)

@@ -49,6 +49,14 @@ internal sealed partial class RemoteAlexGateway(HttpClient http, ILogger<RemoteA
         return await PostAsync<FilingCall, FilingReceipt>(GatewayRoutes.FilingSearch, FilingCall.From(request), cancellationToken);
     }
 
+    // The NHI travels in the body, as in a filing, never in a path.
+    public async Task<EarlierPhotoList> ListEarlierPhotosAsync(EarlierPhotosQuery query, CancellationToken cancellationToken) =>
+        await PostAsync<EarlierPhotosQuery, EarlierPhotoList>(GatewayRoutes.EarlierPhotos, query, cancellationToken) ?? throw Empty("earlier-photos list");
+
+    public async Task<EarlierPhotoContent> ReadEarlierPhotoAsync(EarlierPhotoRequest request, CancellationToken cancellationToken) =>
+        await PostAsync<EarlierPhotoRequest, EarlierPhotoContent>(GatewayRoutes.EarlierPhotoContent, request, cancellationToken)
+        ?? throw Empty("earlier-photo read");
+
     public async Task CheckTokenAsync(CancellationToken cancellationToken) =>
         await GetAsync<JsonElement?>(GatewayRoutes.Token, cancellationToken);
 

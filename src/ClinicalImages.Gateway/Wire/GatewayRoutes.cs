@@ -12,6 +12,8 @@ internal static class GatewayRoutes
     public const string Filings = Prefix + "/filings";
     public const string FilingSearch = Prefix + "/filings/search";
     public const string Token = Prefix + "/alex/token";
+    public const string EarlierPhotos = Prefix + "/earlier-photos/search";
+    public const string EarlierPhotoContent = Prefix + "/earlier-photos/content";
 
     public static string Patient(string facilityId, string patientId) =>
         $"{Facility(facilityId)}/patients/{Uri.EscapeDataString(patientId)}";

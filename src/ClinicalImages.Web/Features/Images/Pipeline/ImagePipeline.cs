@@ -97,6 +97,9 @@ internal sealed class ImagePipeline : IDisposable
         _slots.Dispose();
     }
 
+    /// <summary>Other image work (earlier photos shown from Medtech) in the same slots, on the same worker threads.</summary>
+    public Task<T> RunAsync<T>(Func<T> work, CancellationToken ct) => RunInSlotAsync(work, ct);
+
     private async Task<T> RunInSlotAsync<T>(Func<T> work, CancellationToken ct)
     {
         var waitStarted = Stopwatch.GetTimestamp();
