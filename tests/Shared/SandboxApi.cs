@@ -37,6 +37,20 @@ public sealed class SandboxApi(HttpClient http)
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>How the facility answers DocumentReference/Media searches: refuse (403), page size, sort honoured/ignored/refused.</summary>
+    public async Task SetSearchesAsync(bool refuse = false, int? pageSize = null, string? sort = null, string facilityId = Facility)
+    {
+        var response = await http.PutAsJsonAsync($"/sandbox/api/searches/{facilityId}", new { refuse, pageSize, sort });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Files <paramref name="count"/> earlier documents for the patient, under another system's identifier.</summary>
+    public async Task AddEarlierFilingsAsync(string nhi, int count, string facilityId = Facility)
+    {
+        var response = await http.PostAsJsonAsync($"/sandbox/api/filed/{facilityId}/earlier", new { nhi, resourceType = "DocumentReference", count });
+        response.EnsureSuccessStatusCode();
+    }
+
     public async Task RevokeTokensAsync() => (await http.PostAsync("/sandbox/api/tokens/revoke", null)).EnsureSuccessStatusCode();
 
     public sealed record FacilityDto(string Id, string Name, List<PersonDto> Patients, List<PersonDto> Practitioners);

@@ -45,7 +45,7 @@ public sealed class AlexException : Exception
     /// <summary>
     /// After this, a write may or may not have been stored: search before sending again. Not 503 "Cannot establish
     /// connection to the facility": ALEX answers it when its relay could not reach the practice, so nothing was stored
-    /// (ADR 0010), and treating it as unclear would leave every photo of a sleeping practice to the GP.
+    /// (ADR 0011), and treating it as unclear would leave every photo of a sleeping practice to the GP.
     /// </summary>
     public bool IsAmbiguous => Kind is AlexErrorKind.Timeout or AlexErrorKind.ServerError
         or AlexErrorKind.PmsTimeout or AlexErrorKind.Unreachable;

@@ -61,7 +61,8 @@ internal sealed partial class ReconcileSearch(
                 throw Unavailable($"our filing was not among the first {pages} pages of results");
             }
 
-            page = page with { Bundle = await ReadBundleAsync(request.FacilityId, next.OriginalString, cancellationToken) };
+            var path = client.Endpoints.UnderFhirBase(next) ?? throw Unavailable("the search's next link points away from ALEX");
+            page = page with { Bundle = await ReadBundleAsync(request.FacilityId, path, cancellationToken) };
         }
     }
 
@@ -104,9 +105,9 @@ internal sealed partial class ReconcileSearch(
         }
     }
 
-    private async Task<Bundle> ReadBundleAsync(string facilityId, string relativeOrAbsolute, CancellationToken cancellationToken)
+    private async Task<Bundle> ReadBundleAsync(string facilityId, string relative, CancellationToken cancellationToken)
     {
-        var json = await client.ReadRawAsync(facilityId, relativeOrAbsolute, cancellationToken);
+        var json = await client.ReadRawAsync(facilityId, relative, cancellationToken);
         try
         {
             return FhirJson.Deserialize<Bundle>(json);

@@ -65,7 +65,7 @@ public sealed class RemoteFilingTests(GatewayHostFixture fixture) : IAsyncLifeti
 
             Assert.Equal(AlexErrorKind.FacilityUnreachable, error.Kind);
             Assert.True(error.IsTransient);
-            Assert.False(error.IsAmbiguous); // the relay never reached the practice: nothing stored (ADR 0010)
+            Assert.False(error.IsAmbiguous); // the relay never reached the practice: nothing stored (ADR 0011)
             Assert.Equal(503, error.Status);
             Assert.Equal(AlexMessages.FacilityUnreachable, error.Message);
             Assert.Contains("Cannot establish connection to the facility", error.Detail, StringComparison.Ordinal);

@@ -39,7 +39,9 @@ public sealed class ModeTests
         using var ready = await browser.GetAsync(new Uri("/health/ready", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Equal("Degraded", await ready.Content.ReadAsStringAsync());
+        using var report = System.Text.Json.JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+        Assert.Equal("Degraded", report.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Degraded", report.RootElement.GetProperty("entries").GetProperty("alex-token").GetProperty("status").GetString());
     }
 
     private static string Flatten(Exception exception) =>

@@ -40,14 +40,15 @@ public sealed class AlexErrorTranslatorTests
     }
 
     [Fact]
-    public void Translate_503CannotEstablishConnection_IsTransientAndAmbiguousWithGpMessage()
+    public void Translate_503CannotEstablishConnection_IsTransientButNotAmbiguous_WithGpMessage()
     {
         var error = AlexErrorTranslator.Translate(HttpStatusCode.ServiceUnavailable,
             Outcome("exception", "Cannot establish connection to the facility. Please try again later."), TimeSpan.FromSeconds(5));
 
         Assert.Equal(AlexErrorKind.FacilityUnreachable, error.Kind);
         Assert.True(error.IsTransient);
-        Assert.True(error.IsAmbiguous);
+        // ALEX's relay could not reach the practice, so nothing was stored: sent again without a search (ADR 0011).
+        Assert.False(error.IsAmbiguous);
         Assert.Equal(TimeSpan.FromSeconds(5), error.RetryAfter);
         Assert.Equal("The practice computer that Medtech uses is not reachable — try again in a minute.", error.Message);
     }

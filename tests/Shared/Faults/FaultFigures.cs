@@ -7,7 +7,7 @@ namespace ClinicalImages.TestHost.Faults;
 /// the test results and prints at the end of the run. Lost: a photo the phone or desktop was told was accepted that
 /// the session does not hold (or Medtech did not receive). Duplicated: a photo held or filed more than once.
 /// </summary>
-public sealed class FaultFigures(string scenario)
+public sealed class FaultFigures(string scenario, bool countsUnclear = false)
 {
     /// <summary>Runs per scenario: one in the test command, more with scripts/test.sh --long.</summary>
     public static int Runs(int longRuns) => Environment.GetEnvironmentVariable("CLINICALIMAGES_LONG_TESTS") == "1" ? longRuns : 1;
@@ -19,6 +19,11 @@ public sealed class FaultFigures(string scenario)
     public int Lost { get; private set; }
 
     public int Duplicated { get; private set; }
+
+    /// <summary>Photos left "Unclear whether Medtech has it" for the GP to settle (read-back scenarios only).</summary>
+    public int Unclear { get; private set; }
+
+    public void AddUnclear(int photos) => Unclear += photos;
 
     /// <summary>
     /// Counts one run: how many photos were taken, the ids the sender was told were accepted, and the ids the session
@@ -34,6 +39,7 @@ public sealed class FaultFigures(string scenario)
         Duplicated += Math.Max(0, held.Count - photos);
     }
 
+    // "duplicated" stays last: scripts/test.sh gathers each line up to it.
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"fault: {scenario} | runs {RunCount} | photos {Photos} | lost {Lost} | duplicated {Duplicated}");
+        $"fault: {scenario} | runs {RunCount} | photos {Photos} | lost {Lost}{(countsUnclear ? $" | left unclear for the GP {Unclear}" : string.Empty)} | duplicated {Duplicated}");
 }

@@ -27,7 +27,7 @@ internal static class HealthSetup
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready) });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = ReadinessReport.WriteAsync });
         return app;
     }
 
@@ -49,20 +49,39 @@ internal static class HealthSetup
         }
     }
 
-    private sealed class AlexTokenCheck(IAlexGateway gateway) : IHealthCheck
+    // Read-back permission is data, never a reason to be unready: a facility that refuses it still files, and leaves
+    // unclear outcomes to the GP. Learnt in this process (in-process gateway); a remote gateway host shows its own.
+    private sealed class AlexTokenCheck(IAlexGateway gateway, IServiceProvider services) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
             try
             {
                 await gateway.CheckTokenAsync(cancellationToken);
-                return HealthCheckResult.Healthy();
+                return HealthCheckResult.Healthy(data: ReadBack());
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // The reason only: exceptions from the token call may carry endpoint details, never a secret, but keep it short.
-                return HealthCheckResult.Degraded("No ALEX token: filing and launches wait until Medtech's sign-in answers again.");
+                return HealthCheckResult.Degraded("No ALEX token: filing and launches wait until Medtech's sign-in answers again.", data: ReadBack());
             }
+        }
+
+        private Dictionary<string, object> ReadBack()
+        {
+            var learnt = services.GetService<ReadBackPermissions>()?.All ?? [];
+            return learnt.Count == 0
+                ? []
+                : new Dictionary<string, object>
+                {
+                    ["readBack"] = learnt.ToDictionary(s => s.FacilityId, s => new
+                    {
+                        access = s.Access.ToString().ToLowerInvariant(),
+                        newestFirst = s.NewestFirst,
+                        tokenReadRoles = s.TokenReadRoles,
+                        learntAt = s.LearntAt,
+                    }),
+                };
         }
     }
 }
