@@ -7,22 +7,6 @@ public sealed record AlexEndpoints(Uri FhirBase, Uri TokenUrl)
     public Uri Fhir(string relative) => new(FhirBase.AbsoluteUri.TrimEnd('/') + "/" + relative.TrimStart('/'));
 
     /// <summary>
-    /// A link ALEX gave (a Bundle's <c>next</c>) as a path under the FHIR base, or null when it points anywhere else: our
-    /// token goes to ALEX only. ALEX writes "/fhir/" in lower case, so the base is compared without case.
-    /// </summary>
-    public string? UnderFhirBase(Uri link)
-    {
-        ArgumentNullException.ThrowIfNull(link);
-        if (!link.IsAbsoluteUri)
-        {
-            return link.OriginalString;
-        }
-
-        var root = FhirBase.AbsoluteUri.TrimEnd('/') + "/";
-        return link.AbsoluteUri.StartsWith(root, StringComparison.OrdinalIgnoreCase) ? link.AbsoluteUri[root.Length..] : null;
-    }
-
-    /// <summary>
     /// The base used inside resource references. ALEX answers with a lower-case "/fhir/" and the scan profile
     /// expects subject references in that form.
     /// </summary>

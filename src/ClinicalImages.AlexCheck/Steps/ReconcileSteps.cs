@@ -22,7 +22,7 @@ internal static class ReconcileSteps
             return StepResult.Skipped(name, "Not run: needs the patient (step 5).", required: false);
         }
 
-        var byNhi = $"{resourceType}?patient.identifier={Uri.EscapeDataString(PatientReader.NhiSystem + "|" + context.Nhi)}";
+        var byNhi = PatientReader.ByNhi(resourceType, context.Nhi);
         var paging = resourceType == nameof(DocumentReference) ? "&_count=10&_sort=-date" : "&_count=10&_sort=-created";
         var sent = $"GET {resourceType}?patient.identifier=…/nhi-id|{context.ShownNhi}; then the same + {paging}";
         var plain = await TryAsync(context, byNhi, cancellationToken);

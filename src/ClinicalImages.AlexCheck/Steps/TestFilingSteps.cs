@@ -81,7 +81,7 @@ internal static class TestFilingSteps
             byId = $"read by id: {Advice.Answer(ex)}";
         }
 
-        var query = $"{type}?patient.identifier={Uri.EscapeDataString(PatientReader.NhiSystem + "|" + context.Nhi)}";
+        var query = PatientReader.ByNhi(type, context.Nhi);
         try
         {
             var bundle = FhirJson.Deserialize<Bundle>(await context.Client.ReadRawAsync(context.Facility, query, cancellationToken));

@@ -17,7 +17,7 @@ internal static class EarlierPhotoSearch
     public static async Task<SearchOutcome> RunAsync(AlexClient client, string resourceType, EarlierPhotosQuery query, CancellationToken cancellationToken)
     {
         var found = new List<Resource>();
-        string? relative = $"{resourceType}?patient.identifier={Uri.EscapeDataString(PatientReader.NhiSystem + "|" + query.PatientNhi)}";
+        string? relative = PatientReader.ByNhi(resourceType, query.PatientNhi);
         try
         {
             for (var page = 0; relative is not null && page < MaxPages; page++)

@@ -61,7 +61,7 @@ internal sealed partial class ReconcileSearch(
                 throw Unavailable($"our filing was not among the first {pages} pages of results");
             }
 
-            var path = client.Endpoints.UnderFhirBase(next) ?? throw Unavailable("the search's next link points away from ALEX");
+            var path = AlexLinks.Relative(client.Endpoints, next.OriginalString) ?? throw Unavailable("the search's next link points away from ALEX");
             page = page with { Bundle = await ReadBundleAsync(request.FacilityId, path, cancellationToken) };
         }
     }
@@ -121,7 +121,7 @@ internal sealed partial class ReconcileSearch(
     private string Query(string type, string nhi, bool newestFirst)
     {
         var query = string.Create(CultureInfo.InvariantCulture,
-            $"{type}?patient.identifier={Uri.EscapeDataString(PatientReader.NhiSystem + "|" + nhi)}&_count={options.ReconcilePageSize}");
+            $"{PatientReader.ByNhi(type, nhi)}&_count={options.ReconcilePageSize}");
         return newestFirst ? query + (type == "Media" ? "&_sort=-created" : "&_sort=-date") : query;
     }
 

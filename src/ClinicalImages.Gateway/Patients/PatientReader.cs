@@ -9,6 +9,13 @@ internal sealed class PatientReader(AlexClient client)
 {
     public const string NhiSystem = "https://standards.digital.health.nz/ns/nhi-id";
 
+    /// <summary>
+    /// A search of one patient's resources by NHI, relative to the FHIR base: the one shape ALEX answers
+    /// (<c>?patient=</c> and <c>?subject=</c> are refused with 403).
+    /// </summary>
+    public static string ByNhi(string resourceType, string nhi) =>
+        $"{resourceType}?patient.identifier={Uri.EscapeDataString(NhiSystem + "|" + nhi)}";
+
     public async Task<PatientSummary> ReadPatientAsync(string facilityId, string patientId, CancellationToken cancellationToken)
     {
         var patient = await client.ReadAsync<Patient>(facilityId, $"Patient/{Uri.EscapeDataString(patientId)}", cancellationToken);

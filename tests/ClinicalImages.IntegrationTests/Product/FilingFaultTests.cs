@@ -12,19 +12,9 @@ namespace ClinicalImages.IntegrationTests.Product;
 /// CLINICALIMAGES_LONG_TESTS=1). Pass: the sandbox holds exactly one resource per image, and every image ends
 /// filed or visibly failed.
 /// </summary>
-public sealed class FilingFaultTests(FilingFaultTests.Factory product, ITestOutputHelper output) : IClassFixture<FilingFaultTests.Factory>
+public sealed class FilingFaultTests(FilingFaultProduct product, ITestOutputHelper output) : IClassFixture<FilingFaultProduct>
 {
-    private static readonly int Runs = Environment.GetEnvironmentVariable("CLINICALIMAGES_LONG_TESTS") == "1" ? 20 : 4;
-
-    public sealed class Factory : ProductFactory
-    {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
-        {
-            ["Alex:TimeoutSeconds"] = "2",
-            ["Filing:RetryAttempts"] = "4",
-            ["Filing:RetryBaseDelayMs"] = "20",
-        };
-    }
+    private static readonly int Runs = FaultFigures.Runs(longRuns: 20, runs: 4);
 
     [Fact]
     public async Task ServiceUnavailableStormThenRecovery_FilesEachImageOnce() =>

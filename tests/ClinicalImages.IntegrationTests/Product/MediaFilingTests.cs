@@ -56,4 +56,27 @@ public sealed class MediaFilingTests(MediaFilingTests.Factory product) : IClassF
         Assert.Null(originalJpeg.GetExifProfile());
         Assert.Contains("original, not edited", original.Title, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Edited_RefusedOnce_AtAFacilityThatRefusesReadBack_IsSentAgainWithItsOriginal_EachOnce()
+    {
+        // A refusal (403) stored nothing, so "Save" again sends both, with no search ALEX would refuse anyway.
+        const string facility = SandboxApi.OtherFacility;
+        using var desktop = await Desktop.LaunchAsync(product, nhi: "ZZZ0032", facilityId: facility);
+        var sandbox = new SandboxApi(desktop.Http);
+        var imageId = await desktop.UploadReadyAsync("photo-orientation6-gps.jpg");
+        await EditTests.EditAsync(desktop, imageId, EditTests.Rotated("photo-orientation6-gps.jpg"));
+        await sandbox.SetSearchesAsync(refuse: true, facilityId: facility);
+        await sandbox.SetFaultAsync("forbidden", count: 1, facilityId: facility);
+
+        var refused = await desktop.WaitForCommitAsync((await desktop.CommitAsync(imageId)).GetProperty("commitId").GetString()!);
+        var again = await desktop.WaitForCommitAsync((await desktop.CommitAsync(imageId)).GetProperty("commitId").GetString()!);
+
+        Assert.Equal("failed", refused.GetProperty("items")[0].GetProperty("state").GetString());
+        Assert.Equal("filed", again.GetProperty("items")[0].GetProperty("state").GetString());
+        var filed = (await sandbox.FiledAsync("ZZZ0032", facility)).Where(f => f.Identifier.StartsWith(imageId, StringComparison.Ordinal)).ToList();
+        Assert.Single(filed, f => f.Identifier == imageId);
+        Assert.Single(filed, f => f.Identifier == imageId + "-original");
+        Assert.Equal(2, filed.Count);
+    }
 }

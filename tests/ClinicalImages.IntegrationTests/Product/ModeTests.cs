@@ -20,6 +20,17 @@ public sealed class ModeTests
     }
 
     [Fact]
+    public void SessionsOutlivingTheReconcileWindow_StopStartUpNamingBothSettings()
+    {
+        // A photo filed early in an eight-hour session would be past a two-hour look-back: "absent", and sent twice.
+        using var product = new InEnvironment("Development", new Dictionary<string, string?> { ["Sessions:MaxMinutes"] = "480" });
+
+        var message = Flatten(Assert.ThrowsAny<Exception>(() => product.BaseAddress));
+
+        Assert.Contains("Alex:ReconcileWindowMinutes is shorter than Sessions:MaxMinutes", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SandboxMode_OutsideDevelopment_WithTheOptIn_Starts()
     {
         using var product = new InEnvironment("Staging", new Dictionary<string, string?> { ["Sandbox:Enabled"] = "true" });

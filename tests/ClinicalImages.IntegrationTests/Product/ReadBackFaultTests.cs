@@ -16,20 +16,10 @@ namespace ClinicalImages.IntegrationTests.Product;
 /// the GP, with nothing sent again until the GP answers. Refusal is set at Kōwhai, paging at Healthier Care, because
 /// what a facility answered is learnt once and kept.
 /// </summary>
-public sealed class ReadBackFaultTests(ReadBackFaultTests.Factory product, ITestOutputHelper output) : IClassFixture<ReadBackFaultTests.Factory>
+public sealed class ReadBackFaultTests(FilingFaultProduct product, ITestOutputHelper output) : IClassFixture<FilingFaultProduct>
 {
     private const string Refusing = SandboxApi.OtherFacility;
-    private static readonly int Runs = Environment.GetEnvironmentVariable("CLINICALIMAGES_LONG_TESTS") == "1" ? 20 : 2;
-
-    public sealed class Factory : ProductFactory
-    {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
-        {
-            ["Alex:TimeoutSeconds"] = "2",
-            ["Filing:RetryAttempts"] = "4",
-            ["Filing:RetryBaseDelayMs"] = "20",
-        };
-    }
+    private static readonly int Runs = FaultFigures.Runs(longRuns: 20, runs: 2);
 
     [Fact]
     public async Task TimeoutAfterSuccessWithReadBackRefused_LeavesThePhotoUnclearForTheGpAndNeverFilesItTwice()

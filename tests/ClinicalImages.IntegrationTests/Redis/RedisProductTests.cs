@@ -59,7 +59,8 @@ public sealed class RedisProductTests
     [Fact]
     public async Task Startup_WhileRedisIsDown_StillStarts_AndReportsNotReady()
     {
-        using var product = new RedisProduct($"127.0.0.1:{ClosedPort()},connectTimeout=500,asyncTimeout=500", RedisServer.NewPrefix());
+        var port = ClosedPort();
+        using var product = new RedisProduct($"127.0.0.1:{port},connectTimeout=500,asyncTimeout=500", RedisServer.NewPrefix());
         using var client = product.NewBrowser();
 
         using var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
@@ -67,6 +68,12 @@ public sealed class RedisProductTests
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        using var report = System.Text.Json.JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+        var sessions = report.RootElement.GetProperty("entries").GetProperty("sessions");
+        Assert.Equal("Unhealthy", sessions.GetProperty("status").GetString());
+        // The exception's text (Redis's address among it) stays in the logs, not on an endpoint anyone can reach.
+        Assert.Equal("Not reachable; the logs say why.", sessions.GetProperty("description").GetString());
+        Assert.DoesNotContain(port.ToString(System.Globalization.CultureInfo.InvariantCulture), report.RootElement.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,8 +9,8 @@ namespace ClinicalImages.TestHost.Faults;
 /// </summary>
 public sealed class FaultFigures(string scenario, bool countsUnclear = false)
 {
-    /// <summary>Runs per scenario: one in the test command, more with scripts/test.sh --long.</summary>
-    public static int Runs(int longRuns) => Environment.GetEnvironmentVariable("CLINICALIMAGES_LONG_TESTS") == "1" ? longRuns : 1;
+    /// <summary>Runs per scenario: <paramref name="runs"/> in the test command, <paramref name="longRuns"/> with scripts/test.sh --long.</summary>
+    public static int Runs(int longRuns, int runs = 1) => Environment.GetEnvironmentVariable("CLINICALIMAGES_LONG_TESTS") == "1" ? longRuns : runs;
 
     public int RunCount { get; private set; }
 

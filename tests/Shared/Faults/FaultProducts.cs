@@ -30,6 +30,17 @@ public sealed class RedisProduct(RedisProcess redis) : ProductFactory
     }
 }
 
+/// <summary>The product for filing faults: a 2 s ALEX timeout, so "timeout after success" is quick, and four fast retries.</summary>
+public sealed class FilingFaultProduct : ProductFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Alex:TimeoutSeconds"] = "2",
+        ["Filing:RetryAttempts"] = "4",
+        ["Filing:RetryBaseDelayMs"] = "20",
+    };
+}
+
 /// <summary>Settings that put the product's photos in an S3-protocol server's bucket.</summary>
 public static class S3Settings
 {

@@ -16,7 +16,6 @@ namespace ClinicalImages.Web.Features.Filing;
 /// </summary>
 internal sealed partial class ImageFiler(
     ISessionStore store,
-    IImageStore images,
     ImageService imageService,
     FilingDocumentBuilder documents,
     OriginalMediaFiler originals,
@@ -64,9 +63,10 @@ internal sealed partial class ImageFiler(
                 return;
             }
 
-            // Still marked "filing" while we hold the lease: an attempt died half-way. ALEX may hold it already.
+            // Still marked "filing" while we hold the lease: an attempt died half-way, and ALEX may hold the photo (or
+            // its original) already. A photo marked "failed" does not: FilingRetry ends an unclear attempt only with
+            // ALEX showing it absent, or leaves it "unclear" — and the GP's "send again" is an answer, not a doubt.
             var orphaned = image.Status == ImageStatus.Filing;
-            var triedBefore = image.Status is ImageStatus.Filing or ImageStatus.Failed;
             image = image with { Status = ImageStatus.Filing, Problem = null };
             await imageService.SaveAsync(session, image, cancellationToken);
             audit.FilingAttempted(session.Id, imageId, session.FacilityId, session.ProviderId);
@@ -80,7 +80,7 @@ internal sealed partial class ImageFiler(
             {
                 // Media only: the edit's unedited original, as its own resource, before the edit itself.
                 if (document.Original is { } original
-                    && await originals.FileAsync(session, image, original, owner, triedBefore, report, cancellationToken) is { } withOriginal)
+                    && await originals.FileAsync(session, image, original, owner, orphaned, report, cancellationToken) is { } withOriginal)
                 {
                     image = withOriginal;
                 }
@@ -151,15 +151,8 @@ internal sealed partial class ImageFiler(
 
     private async Task CompleteAsync(CaptureSession session, ImageRecord image, FilingReceipt receipt, Func<CommitItem, Task> report, CancellationToken cancellationToken)
     {
-        var filed = image with
-        {
-            Status = ImageStatus.Filed,
-            Filing = new FiledReceipt(receipt.ResourceType, receipt.ResourceId, receipt.VersionId, receipt.FiledAt, receipt.Reconciled),
-        };
-        await imageService.SaveAsync(session, filed, cancellationToken);
-
-        // Medtech holds it now: the full-size copy leaves our storage; the thumbnail goes with the session.
-        await images.DeleteAsync(ImageKeys.Upright(session.Id, image.Id), cancellationToken);
+        await imageService.SaveFiledAsync(session, image,
+            new FiledReceipt(receipt.ResourceType, receipt.ResourceId, receipt.VersionId, receipt.FiledAt, receipt.Reconciled), cancellationToken);
         audit.Filed(session.Id, image.Id, receipt.ResourceType, receipt.ResourceId, receipt.Reconciled);
         telemetry.Filed.Add(1, new KeyValuePair<string, object?>("reconciled", receipt.Reconciled));
         await report(new CommitItem(image.Id, CommitItemState.Filed, null, receipt.ResourceType, receipt.ResourceId));

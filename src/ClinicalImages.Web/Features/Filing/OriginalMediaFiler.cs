@@ -8,7 +8,7 @@ namespace ClinicalImages.Web.Features.Filing;
 /// <summary>
 /// On the Media target an edited photo's original is a Media of its own (identifier <c>{imageId}-original</c>), sent
 /// before the edit under the same lease. Its receipt is saved on the photo, so a retry never sends it again; after an
-/// earlier attempt that may have reached ALEX it is searched for first, as the edit is.
+/// attempt that died half-way it is searched for first, as the edit is.
 /// </summary>
 internal sealed partial class OriginalMediaFiler(
     ISessionStore store,
@@ -18,7 +18,7 @@ internal sealed partial class OriginalMediaFiler(
     ILogger<OriginalMediaFiler> logger)
 {
     /// <summary>The photo with the original's receipt on it, or null when the lease was lost while waiting (nothing sent).</summary>
-    public async Task<ImageRecord?> FileAsync(CaptureSession session, ImageRecord image, FilingRequest original, string owner, bool triedBefore,
+    public async Task<ImageRecord?> FileAsync(CaptureSession session, ImageRecord image, FilingRequest original, string owner, bool orphaned,
         Func<CommitItem, Task> report, CancellationToken cancellationToken)
     {
         if (image.OriginalFiling is not null)
@@ -34,7 +34,7 @@ internal sealed partial class OriginalMediaFiler(
         // FilingRetry owns search-before-resend: after an attempt that may have reached ALEX it looks first, and when
         // ALEX will not say, it sends nothing and the photo is left for the GP to settle, as the edit would be.
         await report(new CommitItem(image.Id, CommitItemState.Sending, "Sending the unedited original."));
-        var receipt = await retry.FileAsync(original, mayBeHeld: triedBefore,
+        var receipt = await retry.FileAsync(original, mayBeHeld: orphaned,
             attempt => report(new CommitItem(image.Id, CommitItemState.Sending, $"Medtech did not answer; trying again (attempt {attempt}).")),
             cancellationToken);
 

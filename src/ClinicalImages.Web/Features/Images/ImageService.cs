@@ -193,10 +193,19 @@ internal sealed partial class ImageService(
     {
         // Independent writes, side by side; either failing fails the save, and the caller's retry writes both again.
         await Task.WhenAll(store.SaveImageAsync(image, cancellationToken), PutSidecarAsync(session, image, cancellationToken));
+    }
 
-        // Filing deletes the original's full-size copy once Medtech holds the photo; the edit, when there is one, is
-        // what Medtech received, and it leaves with it (the filer saves the record as filed just before).
-        if (image is { Status: ImageStatus.Filed, Edited: true })
+    /// <summary>
+    /// The one way a photo becomes "in Medtech" (filed and confirmed, or the GP's word that it is there): saved as
+    /// filed with its receipt, then the copies Medtech now holds leave our storage — the full-size upright copy and
+    /// the edit, when there is one. The thumbnail goes with the session.
+    /// </summary>
+    public async Task SaveFiledAsync(CaptureSession session, ImageRecord image, FiledReceipt receipt, CancellationToken cancellationToken)
+    {
+        var filed = image with { Status = ImageStatus.Filed, Problem = null, Filing = receipt };
+        await SaveAsync(session, filed, cancellationToken);
+        await images.DeleteAsync(ImageKeys.Upright(session.Id, image.Id), cancellationToken);
+        if (filed.Edited)
         {
             await images.DeleteAsync(ImageKeys.Edited(session.Id, image.Id), cancellationToken);
         }

@@ -1,3 +1,4 @@
+using ClinicalImages.Gateway;
 using ClinicalImages.Web.Features.Events;
 using ClinicalImages.Web.Features.Health;
 using ClinicalImages.Web.Hosting;
@@ -15,6 +16,11 @@ internal static class SessionsSetup
             .Validate(o => o.IdleMinutes <= o.MaxMinutes, "Sessions:IdleMinutes must not be longer than Sessions:MaxMinutes.")
             .Validate(o => o.TouchInterval < o.Idle / 2,
                 "Sessions:TouchIntervalSeconds must be shorter than half of Sessions:IdleMinutes, or a busy session could time out.")
+            // The reconcile search looks back this far for a photo ALEX may hold; a session that outlives it could see
+            // a photo filed early in the session "proven absent" and sent twice. (A remote gateway host checks its own.)
+            .Validate<IOptions<AlexOptions>, IConfiguration>(
+                (o, alex, configuration) => !string.IsNullOrEmpty(configuration["Gateway:Url"]) || alex.Value.ReconcileWindowMinutes >= o.MaxMinutes,
+                "Alex:ReconcileWindowMinutes is shorter than Sessions:MaxMinutes: a photo filed early in a long session could be sent twice. Set Alex__ReconcileWindowMinutes to at least Sessions__MaxMinutes.")
             .ValidateOnStart();
         services.AddRedisConnection();
 

@@ -17,7 +17,6 @@ namespace ClinicalImages.Web.Features.UnclearFilings;
 /// </summary>
 internal sealed partial class UnclearFiling(
     ISessionStore store,
-    IImageStore images,
     ImageService imageService,
     CommitService commits,
     ISessionEvents events,
@@ -87,19 +86,11 @@ internal sealed partial class UnclearFiling(
         return await commits.StartAsync(session, [imageId], cancellationToken);
     }
 
-    private async Task MarkSavedAsync(CaptureSession session, ImageRecord image, CancellationToken cancellationToken)
+    private Task MarkSavedAsync(CaptureSession session, ImageRecord image, CancellationToken cancellationToken)
     {
         var type = alexOptions.Value.Target == FilingTarget.Scan ? "DocumentReference" : "Media";
-        var filed = image with
-        {
-            Status = ImageStatus.Filed,
-            Problem = null,
-            Filing = new FiledReceipt(type, string.Empty, null, time.GetUtcNow(), Reconciled: false) { ConfirmedByGp = true },
-        };
-        await imageService.SaveAsync(session, filed, cancellationToken);
-
-        // As after a confirmed filing: the full-size copy leaves our storage.
-        await images.DeleteAsync(ImageKeys.Upright(session.Id, image.Id), cancellationToken);
+        return imageService.SaveFiledAsync(session, image,
+            new FiledReceipt(type, string.Empty, null, time.GetUtcNow(), Reconciled: false) { ConfirmedByGp = true }, cancellationToken);
     }
 
     [LoggerMessage(EventId = 5401, Level = LogLevel.Warning, Message = "Image {ImageId}: unclear whether Medtech has it; left to the GP")]
