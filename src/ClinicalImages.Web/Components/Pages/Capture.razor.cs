@@ -98,9 +98,11 @@ public sealed partial class Capture : IAsyncDisposable
             var filed = _images.Count(i => i.Status == "filed");
             var filing = _images.Count(i => i.Status == "filing");
             var failed = _images.Count(i => i.Status == "failed");
+            var unclear = _images.Count(i => i.Status == "unclear");
             if (filed > 0) parts.Add($"{filed} in Medtech");
             if (filing > 0) parts.Add($"{filing} saving");
             if (failed > 0) parts.Add($"{failed} not saved");
+            if (unclear > 0) parts.Add($"{unclear} waiting for you to look in the Medtech Inbox");
             return parts.Count == 0 ? $"{_images.Count} ready to save." : string.Join(" · ", parts) + ".";
         }
     }
