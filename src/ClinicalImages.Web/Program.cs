@@ -1,17 +1,20 @@
 using ClinicalImages.Gateway;
 using ClinicalImages.Web.Components;
 using ClinicalImages.Web.Features.EarlierPhotos;
+using ClinicalImages.Web.Features.Events;
 using ClinicalImages.Web.Features.Filing;
-using ClinicalImages.Web.Features.Handoff;
 using ClinicalImages.Web.Features.Health;
 using ClinicalImages.Web.Features.Images;
 using ClinicalImages.Web.Features.Launch;
-using ClinicalImages.Web.Features.Mobile;
+using ClinicalImages.Web.Features.Phone;
 using ClinicalImages.Web.Features.Sandbox;
 using ClinicalImages.Web.Features.Sessions;
 using ClinicalImages.Web.Features.Storage;
 using ClinicalImages.Web.Features.UnclearFilings;
+using ClinicalImages.Web.Features.Widget;
 using ClinicalImages.Web.Hosting;
+using ClinicalImages.Web.Persistence;
+using ClinicalImages.Web.Platform;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -21,6 +24,9 @@ builder.Services.AddSecurity();
 builder.Services.AddAlexGateway();
 builder.Services.AddAlexGatewayClient();
 builder.AddSandboxMode();
+builder.Services.AddRedisConnection();
+builder.Services.AddPersistence();
+builder.Services.AddSessionEvents();
 builder.Services.AddSessions();
 builder.Services.AddSharedDataProtection(builder.Configuration);
 builder.Services.AddImageStorage();

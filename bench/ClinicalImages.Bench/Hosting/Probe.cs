@@ -14,7 +14,7 @@ namespace ClinicalImages.Bench.Hosting;
 /// component does (re-read the session's images and build their views) and notes when it heard the event and when
 /// the re-read finished, on the machine's monotonic clock (Stopwatch), which the driver process shares.
 /// </summary>
-internal sealed class Probe(ISessionEvents events, ISessionStore store, ImageService images)
+internal sealed class Probe(ISessionEvents events, IImageIndex index, ImageService images)
 {
     private readonly ConcurrentDictionary<string, IDisposable> _subscriptions = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<Delivery> _deliveries = new();
@@ -74,7 +74,7 @@ internal sealed class Probe(ISessionEvents events, ISessionStore store, ImageSer
         }
 
         // What the capture page does on "image added": read that photo and build its view (a signed thumbnail address).
-        var record = sessionEvent.ImageId is null ? null : await store.GetImageAsync(sessionId, sessionEvent.ImageId, CancellationToken.None);
+        var record = sessionEvent.ImageId is null ? null : await index.GetImageAsync(sessionId, sessionEvent.ImageId, CancellationToken.None);
         var views = record is { Status: not ImageStatus.Uploading } ? 1 : 0;
         if (record is not null)
         {

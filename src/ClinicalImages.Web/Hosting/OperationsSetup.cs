@@ -1,3 +1,4 @@
+using ClinicalImages.Web.Platform;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using ClinicalImages.TestHost;
 using ClinicalImages.TestHost.Faults;
 using ClinicalImages.Web.Features.Events;
+using ClinicalImages.Web.Features.Images;
 using ClinicalImages.Web.Features.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;

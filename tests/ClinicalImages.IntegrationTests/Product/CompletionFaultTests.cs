@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using ClinicalImages.TestHost;
 using ClinicalImages.Web.Features.Images;
+using ClinicalImages.Web.Features.Sessions;
 using ClinicalImages.Web.Features.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -84,7 +85,7 @@ public sealed class CompletionFaultTests(CompletionFaultTests.Factory product) :
             await Desktop.Expect(close, HttpStatusCode.NoContent);
         }
 
-        Assert.False(Directory.Exists(StoredFile(ImageKeys.Session(sessionId))), "the session's end removes what a completion left");
+        Assert.False(Directory.Exists(StoredFile(SessionKeys.Folder(sessionId))), "the session's end removes what a completion left");
     }
 
     [Fact]

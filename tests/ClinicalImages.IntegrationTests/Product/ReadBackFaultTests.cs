@@ -103,7 +103,7 @@ public sealed class ReadBackFaultTests(FilingFaultProduct product, ITestOutputHe
         await sandbox.SetSearchesAsync(refuse: true, facilityId: Refusing);
 
         // What an instance that stopped while sending leaves behind: the photo still marked "filing", its lease gone.
-        var store = product.Services.GetRequiredService<ISessionStore>();
+        var store = product.Services.GetRequiredService<IImageIndex>();
         var sessionId = (await desktop.SessionAsync()).GetProperty("id").GetString()!;
         var image = (await store.GetImageAsync(sessionId, id, CancellationToken.None))!;
         await store.SaveImageAsync(image with { Status = ImageStatus.Filing }, CancellationToken.None);

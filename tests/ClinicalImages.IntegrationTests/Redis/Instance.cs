@@ -1,6 +1,7 @@
 using ClinicalImages.Web.Features.Events;
 using ClinicalImages.Web.Features.Sessions;
-using ClinicalImages.Web.Hosting;
+using ClinicalImages.Web.Persistence;
+using ClinicalImages.Web.Platform;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace ClinicalImages.IntegrationTests.Redis;
 /// <summary>The product's Redis store and events as one instance would build them, under a test's own prefix.</summary>
 internal static class Instance
 {
-    public static RedisSessionStore Store(IConnectionMultiplexer redis, string prefix, TimeProvider time, CaptureSessionOptions? sessions = null) =>
+    public static RedisStore Store(IConnectionMultiplexer redis, string prefix, TimeProvider time, CaptureSessionOptions? sessions = null) =>
         new(redis, Settings(prefix), Options.Create(sessions ?? new CaptureSessionOptions()), time);
 
     public static RedisSessionEvents Events(IConnectionMultiplexer redis, string prefix, ILogger<RedisSessionEvents>? logger = null) =>

@@ -1,4 +1,5 @@
 using ClinicalImages.Web.Features.Sessions;
+using ClinicalImages.Web.Persistence;
 using StackExchange.Redis;
 
 namespace ClinicalImages.IntegrationTests.Redis;

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using ClinicalImages.TestHost;
 using ClinicalImages.Web.Features.Events;
 using ClinicalImages.Web.Features.Sessions;
+using ClinicalImages.Web.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -31,7 +32,7 @@ public sealed class RedisProductTests
         var commit = await desktop.CommitAsync(imageId);
         var done = await desktop.WaitForCommitAsync(commit.GetProperty("commitId").GetString()!);
 
-        Assert.IsType<RedisSessionStore>(product.Services.GetRequiredService<ISessionStore>());
+        Assert.IsType<RedisStore>(product.Services.GetRequiredService<ISessionStore>());
         Assert.IsType<RedisSessionEvents>(product.Services.GetRequiredService<ISessionEvents>());
         Assert.Equal("filed", Assert.Single(done.GetProperty("items").EnumerateArray()).GetProperty("state").GetString());
         Assert.Single(await new SandboxApi(desktop.Http).FiledAsync(SandboxApi.Nhi), f => f.Identifier == imageId);
@@ -81,7 +82,7 @@ public sealed class RedisProductTests
     {
         using var product = new ProductFactory();
 
-        Assert.IsType<InMemorySessionStore>(product.Services.GetRequiredService<ISessionStore>());
+        Assert.IsType<InMemoryStore>(product.Services.GetRequiredService<ISessionStore>());
         Assert.IsType<InProcessSessionEvents>(product.Services.GetRequiredService<ISessionEvents>());
     }
 

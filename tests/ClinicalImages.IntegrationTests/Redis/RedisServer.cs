@@ -1,4 +1,4 @@
-using ClinicalImages.Web.Hosting;
+using ClinicalImages.Web.Platform;
 using StackExchange.Redis;
 
 namespace ClinicalImages.IntegrationTests.Redis;

@@ -1,4 +1,5 @@
 using ClinicalImages.Web.Features.Sessions;
+using ClinicalImages.Web.Persistence;
 
 namespace ClinicalImages.IntegrationTests.Redis;
 
@@ -35,7 +36,7 @@ public sealed class RedisTtlTests
 
         var keys = await _redis.KeysAsync(_prefix);
 
-        var untilHard = TimeSpan.FromHours(2) + RedisSessionStore.TtlMargin;
+        var untilHard = TimeSpan.FromHours(2) + RedisStore.TtlMargin;
         var expected = new Dictionary<string, TimeSpan>
         {
             [$"session:{session.Id}"] = untilHard,
@@ -45,8 +46,8 @@ public sealed class RedisTtlTests
             [$"session:{ended.Id}"] = untilHard,
             [$"session:{ended.Id}:images"] = untilHard,
             ["sessions:deadlines"] = TimeSpan.FromHours(2) + RedisSweep.IndexMargin,
-            [$"handoff:{new string('b', 64)}"] = TimeSpan.FromMinutes(10) + RedisSessionStore.TtlMargin,
-            [$"launch:{new string('c', 64)}"] = TimeSpan.FromMinutes(6) + RedisSessionStore.TtlMargin,
+            [$"handoff:{new string('b', 64)}"] = TimeSpan.FromMinutes(10) + RedisStore.TtlMargin,
+            [$"launch:{new string('c', 64)}"] = TimeSpan.FromMinutes(6) + RedisStore.TtlMargin,
             ["commits:open"] = TimeSpan.FromDays(1),
         };
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), keys.Keys.Select(k => k[_prefix.Length..]).Order(StringComparer.Ordinal));

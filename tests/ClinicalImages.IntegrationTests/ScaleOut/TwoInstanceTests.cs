@@ -124,7 +124,7 @@ public sealed class TwoInstanceTests : IDisposable
         await _sandbox.Api.SetFaultAsync("none");
 
         using var b = Instance(quick);
-        var store = b.Services.GetRequiredService<ISessionStore>();
+        var store = b.Services.GetRequiredService<ICommitStore>();
         CommitJob? job = null;
         await Poll.UntilAsync(async () => (job = await store.GetCommitAsync(sessionId, commitId, CancellationToken.None))?.IsFinished == true,
             TimeSpan.FromSeconds(60), "the commit finishing on the second instance");

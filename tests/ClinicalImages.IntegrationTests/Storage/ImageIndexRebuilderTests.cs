@@ -1,8 +1,9 @@
+using ClinicalImages.TestHost;
 using ClinicalImages.Web.Features.Images;
 using ClinicalImages.Web.Features.Sessions;
 using ClinicalImages.Web.Features.Storage;
+using ClinicalImages.Web.Persistence;
 using Microsoft.Extensions.Options;
-using ClinicalImages.TestHost;
 
 namespace ClinicalImages.IntegrationTests.Storage;
 
@@ -12,7 +13,7 @@ public sealed class ImageIndexRebuilderTests(S3Server server) : IClassFixture<S3
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
 
     private readonly LogCapture _logs = new();
-    private readonly InMemorySessionStore _sessions = new(Options.Create(new CaptureSessionOptions()), TimeProvider.System);
+    private readonly InMemoryStore _sessions = new(Options.Create(new CaptureSessionOptions()), TimeProvider.System);
 
     [Fact]
     public async Task Rebuild_AfterTheIndexIsLost_RestoresEveryImageWithItsFields()

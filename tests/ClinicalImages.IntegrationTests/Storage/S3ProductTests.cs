@@ -74,7 +74,7 @@ public sealed class S3ProductTests(S3ProductFactory product) : IClassFixture<S3P
         var session = (await sessions.GetAsync((await desktop.SessionAsync()).GetProperty("id").GetString()!, default))!;
         foreach (var imageId in new[] { first, second })
         {
-            await sessions.DeleteImageAsync(session.Id, imageId, default);
+            await product.Services.GetRequiredService<IImageIndex>().DeleteImageAsync(session.Id, imageId, default);
         }
 
         Assert.Equal(0, (await desktop.SessionAsync()).GetProperty("images").GetArrayLength());

@@ -48,6 +48,10 @@ public sealed partial class Capture : IAsyncDisposable
 
     [Inject] private ISessionStore Store { get; set; } = default!;
 
+    [Inject] private IImageIndex Index { get; set; } = default!;
+
+    [Inject] private ICommitStore CommitStore { get; set; } = default!;
+
     [Inject] private ImageService Images { get; set; } = default!;
 
     [Inject] private ISessionEvents Events { get; set; } = default!;
@@ -167,7 +171,7 @@ public sealed partial class Capture : IAsyncDisposable
             return;
         }
 
-        var records = await Store.ListImagesAsync(_session.Id, CancellationToken.None);
+        var records = await Index.ListImagesAsync(_session.Id, CancellationToken.None);
         var shown = records.Where(r => r.Status != ImageStatus.Uploading).ToList();
         _createdAt.Clear();
         foreach (var record in shown)
@@ -185,7 +189,7 @@ public sealed partial class Capture : IAsyncDisposable
             return;
         }
 
-        var record = await Store.GetImageAsync(_session.Id, imageId, CancellationToken.None);
+        var record = await Index.GetImageAsync(_session.Id, imageId, CancellationToken.None);
         IEnumerable<ImageView> views = _images.Where(i => i.Id != imageId);
         if (record is { Status: not ImageStatus.Uploading })
         {
@@ -213,7 +217,7 @@ public sealed partial class Capture : IAsyncDisposable
 
         _selected.RemoveWhere(id => _images.All(i => i.Id != id));
         _tray.Reconcile(_images);
-        if (_commitId is not null && await Store.GetCommitAsync(_session!.Id, _commitId, CancellationToken.None) is { } job)
+        if (_commitId is not null && await CommitStore.GetCommitAsync(_session!.Id, _commitId, CancellationToken.None) is { } job)
         {
             _progress = CommitProgress.From(job, NameOf);
         }

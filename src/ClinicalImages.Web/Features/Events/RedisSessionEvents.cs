@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using ClinicalImages.Web.Features.Sessions;
-using ClinicalImages.Web.Hosting;
+using ClinicalImages.Web.Platform;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

@@ -28,10 +28,10 @@ internal static class CommitApi
     }
 
     internal static async Task<Results<Ok<CommitView>, ProblemHttpResult>> GetAsync(
-        string id, HttpContext http, SessionAccess access, ISessionStore store, CancellationToken cancellationToken)
+        string id, HttpContext http, SessionAccess access, ICommitStore commits, CancellationToken cancellationToken)
     {
         var session = await access.RequireAsync(http, cancellationToken);
-        var job = await store.GetCommitAsync(session.Id, id, cancellationToken);
+        var job = await commits.GetCommitAsync(session.Id, id, cancellationToken);
         return job is null
             ? TypedResults.Problem(detail: "This save is not part of this session.", statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(CommitView.From(job));

@@ -7,7 +7,7 @@ namespace ClinicalImages.Web.Features.Filing;
 /// restarted, or another stopped) go back in the queue, so no image is forgotten.
 /// </summary>
 internal sealed partial class CommitRecovery(
-    Sessions.ISessionStore store,
+    ICommitStore commitStore,
     CommitService commits,
     CommitWorker worker,
     IOptions<FilingOptions> options,
@@ -21,7 +21,7 @@ internal sealed partial class CommitRecovery(
         {
             try
             {
-                foreach (var ticket in await store.ListOpenCommitsAsync(stoppingToken))
+                foreach (var ticket in await commitStore.ListOpenCommitsAsync(stoppingToken))
                 {
                     if (!worker.IsRunning(ticket))
                     {

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using ClinicalImages.Web.Features.Events;
 using ClinicalImages.Web.Features.Images;
 using ClinicalImages.Web.Features.Sessions;
+using ClinicalImages.Web.Platform;
 
 namespace ClinicalImages.Web.Features.Filing;
 
@@ -9,7 +10,7 @@ namespace ClinicalImages.Web.Features.Filing;
 /// Accepts a commit, answers at once with its id, and leaves the filing to <see cref="CommitWorker"/>.
 /// Images that cannot be filed are refused one by one, with a reason; the rest go ahead.
 /// </summary>
-internal sealed class CommitService(ISessionStore store, ISessionEvents events, TimeProvider time)
+internal sealed class CommitService(IImageIndex index, ICommitStore commits, ISessionEvents events, TimeProvider time)
 {
     private readonly Channel<CommitTicket> _queue = Channel.CreateUnbounded<CommitTicket>(new UnboundedChannelOptions { SingleReader = false });
 
@@ -23,20 +24,20 @@ internal sealed class CommitService(ISessionStore store, ISessionEvents events, 
         var items = new List<CommitItem>();
         foreach (var imageId in imageIds.Distinct(StringComparer.Ordinal))
         {
-            var image = await store.GetImageAsync(session.Id, imageId, cancellationToken);
+            var image = await index.GetImageAsync(session.Id, imageId, cancellationToken);
             items.Add(image switch
             {
                 null => new CommitItem(imageId, CommitItemState.Refused, "This photo is not part of this session (it may have been removed)."),
                 { Status: ImageStatus.Uploading } => new CommitItem(imageId, CommitItemState.Refused, "This photo is still uploading. Save it once it shows as ready."),
-                { Status: ImageStatus.Unclear } => UnclearFilings.UnclearFiling.Item(imageId),
+                { Status: ImageStatus.Unclear } => UnclearOutcome.Item(imageId),
                 { Status: ImageStatus.Filed, Filing: { } receipt } =>
                     new CommitItem(imageId, CommitItemState.Filed, "Already in Medtech.", receipt.ResourceType, receipt.ResourceId),
                 _ => new CommitItem(imageId, CommitItemState.Queued),
             });
         }
 
-        var job = new CommitJob(Launch.LaunchApi.NewId(), session.Id, time.GetUtcNow(), items);
-        await store.SaveCommitAsync(job, cancellationToken);
+        var job = new CommitJob(Ids.New(), session.Id, time.GetUtcNow(), items);
+        await commits.SaveCommitAsync(job, cancellationToken);
         if (!job.IsFinished)
         {
             await _queue.Writer.WriteAsync(new CommitTicket(session.Id, job.Id), cancellationToken);

@@ -9,6 +9,7 @@ namespace ClinicalImages.Web.Features.Filing;
 internal sealed partial class CommitWorker(
     CommitService commits,
     ISessionStore store,
+    ICommitStore commitStore,
     ImageFiler filer,
     ISessionEvents events,
     IOptions<FilingOptions> options,
@@ -35,7 +36,7 @@ internal sealed partial class CommitWorker(
         try
         {
             var session = await store.GetAsync(ticket.SessionId, cancellationToken);
-            var job = await store.GetCommitAsync(ticket.SessionId, ticket.CommitId, cancellationToken);
+            var job = await commitStore.GetCommitAsync(ticket.SessionId, ticket.CommitId, cancellationToken);
             if (session is null || job is null)
             {
                 return;
@@ -44,7 +45,7 @@ internal sealed partial class CommitWorker(
             // Each image's progress is its own record: images filed side by side never wait for each other to save it.
             async Task UpdateAsync(CommitItem item)
             {
-                await store.SaveCommitItemAsync(session.Id, job.Id, item, cancellationToken);
+                await commitStore.SaveCommitItemAsync(session.Id, job.Id, item, cancellationToken);
                 await events.PublishAsync(new SessionEvent(session.Id, SessionEventKind.CommitProgress, item.ImageId), cancellationToken);
             }
 
@@ -61,9 +62,9 @@ internal sealed partial class CommitWorker(
                 async (imageId, ct) => await filer.FileAsync(session, imageId, alexSlots, UpdateAsync, ct));
 
             // Saved whole once finished: off the list of commits to resume.
-            if (await store.GetCommitAsync(ticket.SessionId, ticket.CommitId, cancellationToken) is { IsFinished: true } finished)
+            if (await commitStore.GetCommitAsync(ticket.SessionId, ticket.CommitId, cancellationToken) is { IsFinished: true } finished)
             {
-                await store.SaveCommitAsync(finished, cancellationToken);
+                await commitStore.SaveCommitAsync(finished, cancellationToken);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -16,6 +16,7 @@ internal static class FilingSetup
         services.AddSingleton<FilingDocumentBuilder>();
         services.AddSingleton<OriginalMediaFiler>();
         services.AddSingleton<ImageFiler>();
+        services.AddSingleton<UnclearOutcome>();
         services.AddSingleton<CommitWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<CommitWorker>());
         services.AddHostedService<CommitRecovery>();

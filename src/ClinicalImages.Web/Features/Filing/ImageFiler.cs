@@ -4,8 +4,7 @@ using ClinicalImages.Web.Features.Events;
 using ClinicalImages.Web.Features.Images;
 using ClinicalImages.Web.Features.Sessions;
 using ClinicalImages.Web.Features.Storage;
-using ClinicalImages.Web.Features.UnclearFilings;
-using ClinicalImages.Web.Hosting;
+using ClinicalImages.Web.Platform;
 using Microsoft.Extensions.Options;
 
 namespace ClinicalImages.Web.Features.Filing;
@@ -15,13 +14,14 @@ namespace ClinicalImages.Web.Features.Filing;
 /// One attempt per image at a time; an image already filed is never sent again.
 /// </summary>
 internal sealed partial class ImageFiler(
-    ISessionStore store,
+    IImageIndex index,
+    IFilingLeases leases,
     ImageService imageService,
     FilingDocumentBuilder documents,
     OriginalMediaFiler originals,
     FilingRetry retry,
     RenditionPublisher renditions,
-    UnclearFiling unclear,
+    UnclearOutcome unclear,
     TimeProvider time,
     ISessionEvents events,
     IOptions<FilingOptions> filingOptions,
@@ -48,10 +48,10 @@ internal sealed partial class ImageFiler(
 
         try
         {
-            var image = await store.GetImageAsync(session.Id, imageId, cancellationToken);
+            var image = await index.GetImageAsync(session.Id, imageId, cancellationToken);
             if (image is { Status: ImageStatus.Unclear })
             {
-                await report(UnclearFiling.Item(imageId));
+                await report(UnclearOutcome.Item(imageId));
                 return;
             }
 
@@ -118,7 +118,7 @@ internal sealed partial class ImageFiler(
                 await renditions.ForgetAsync(session.Id, imageId, CancellationToken.None);
             }
 
-            await store.ReleaseFilingLeaseAsync(imageId, owner, CancellationToken.None);
+            await leases.ReleaseFilingLeaseAsync(imageId, owner, CancellationToken.None);
             await events.PublishAsync(new SessionEvent(session.Id, SessionEventKind.ImageChanged, imageId), CancellationToken.None);
         }
     }
@@ -131,7 +131,7 @@ internal sealed partial class ImageFiler(
         CaptureSession session, FilingRequest request, string owner, bool orphaned, Func<CommitItem, Task> report, CancellationToken cancellationToken)
     {
         // Renewed here, so the time spent waiting for a slot never eats into the lease the sending needs.
-        if (!await store.TryAcquireFilingLeaseAsync(request.ImageId, owner, TimeSpan.FromSeconds(filingOptions.Value.LeaseSeconds), cancellationToken))
+        if (!await leases.TryAcquireFilingLeaseAsync(request.ImageId, owner, TimeSpan.FromSeconds(filingOptions.Value.LeaseSeconds), cancellationToken))
         {
             await report(new CommitItem(request.ImageId, CommitItemState.Failed, BusyElsewhere));
             return null;
@@ -163,7 +163,7 @@ internal sealed partial class ImageFiler(
     {
         var lease = TimeSpan.FromSeconds(filingOptions.Value.LeaseSeconds);
         var deadline = time.GetUtcNow() + lease;
-        while (!await store.TryAcquireFilingLeaseAsync(imageId, owner, lease, cancellationToken))
+        while (!await leases.TryAcquireFilingLeaseAsync(imageId, owner, lease, cancellationToken))
         {
             if (time.GetUtcNow() > deadline)
             {
@@ -178,7 +178,7 @@ internal sealed partial class ImageFiler(
 
     private async Task FailAsync(CaptureSession session, string imageId, string message, Func<CommitItem, Task> report, CancellationToken cancellationToken)
     {
-        var image = await store.GetImageAsync(session.Id, imageId, cancellationToken);
+        var image = await index.GetImageAsync(session.Id, imageId, cancellationToken);
         if (image is not null && image.Status != ImageStatus.Filed)
         {
             await imageService.SaveAsync(session, image with { Status = ImageStatus.Failed, Problem = message }, cancellationToken);

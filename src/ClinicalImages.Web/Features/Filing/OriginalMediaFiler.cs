@@ -11,7 +11,7 @@ namespace ClinicalImages.Web.Features.Filing;
 /// attempt that died half-way it is searched for first, as the edit is.
 /// </summary>
 internal sealed partial class OriginalMediaFiler(
-    ISessionStore store,
+    IFilingLeases leases,
     ImageService imageService,
     FilingRetry retry,
     IOptions<FilingOptions> options,
@@ -26,7 +26,7 @@ internal sealed partial class OriginalMediaFiler(
             return image;
         }
 
-        if (!await store.TryAcquireFilingLeaseAsync(image.Id, owner, TimeSpan.FromSeconds(options.Value.LeaseSeconds), cancellationToken))
+        if (!await leases.TryAcquireFilingLeaseAsync(image.Id, owner, TimeSpan.FromSeconds(options.Value.LeaseSeconds), cancellationToken))
         {
             return null;
         }

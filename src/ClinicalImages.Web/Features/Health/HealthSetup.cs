@@ -1,6 +1,7 @@
 using ClinicalImages.Gateway;
 using ClinicalImages.Web.Features.Sessions;
 using ClinicalImages.Web.Features.Storage;
+using ClinicalImages.Web.Platform;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -18,6 +19,7 @@ internal static class HealthSetup
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
         services.AddHealthChecks()
+            .AddCheck<RedisHealthCheck>("redis", tags: [Ready])
             .AddCheck<SessionStoreCheck>("sessions", tags: [Ready])
             .AddCheck<ImageStoreCheck>("storage", tags: [Ready])
             .AddCheck<AlexTokenCheck>("alex-token", tags: [Ready]);

@@ -11,7 +11,8 @@ namespace ClinicalImages.Web.Features.Images;
 /// kept until filing, so a reset only drops the edit. A photo in Medtech, or on its way there, is never edited.
 /// </summary>
 internal sealed partial class ImageEditService(
-    ISessionStore store,
+    IImageIndex index,
+    IFilingLeases leases,
     IImageStore images,
     ImagePipeline pipeline,
     ImageService imageService,
@@ -100,7 +101,7 @@ internal sealed partial class ImageEditService(
     {
         await RequireEditableAsync(session, imageId, cancellationToken);
         var owner = "edit-" + Guid.NewGuid().ToString("N");
-        if (!await store.TryAcquireFilingLeaseAsync(imageId, owner, EditLease, cancellationToken))
+        if (!await leases.TryAcquireFilingLeaseAsync(imageId, owner, EditLease, cancellationToken))
         {
             throw NotEditable();
         }
@@ -115,13 +116,13 @@ internal sealed partial class ImageEditService(
         }
         finally
         {
-            await store.ReleaseFilingLeaseAsync(imageId, owner, CancellationToken.None);
+            await leases.ReleaseFilingLeaseAsync(imageId, owner, CancellationToken.None);
         }
     }
 
     private async Task<ImageRecord> RequireEditableAsync(CaptureSession session, string imageId, CancellationToken cancellationToken)
     {
-        var image = await store.GetImageAsync(session.Id, imageId, cancellationToken)
+        var image = await index.GetImageAsync(session.Id, imageId, cancellationToken)
             ?? throw new ImageProblemException(StatusCodes.Status404NotFound, "This photo is not part of this session.");
         return image.Status switch
         {

@@ -9,7 +9,7 @@ namespace ClinicalImages.Web.Features.Images;
 /// nothing but the rebuild. A sidecar is trusted only when its binding is this session's: an image filed under
 /// another patient, facility or provider is never imported.
 /// </summary>
-internal sealed partial class ImageIndexRebuilder(IImageStore images, ISessionStore store, ILogger<ImageIndexRebuilder> logger)
+internal sealed partial class ImageIndexRebuilder(IImageStore images, IImageIndex index, ILogger<ImageIndexRebuilder> logger)
 {
     /// <summary>Sidecars hold ids, metadata and a receipt; anything this large is not one of ours.</summary>
     private const int MaxSidecarBytes = 64 * 1024;
@@ -18,12 +18,12 @@ internal sealed partial class ImageIndexRebuilder(IImageStore images, ISessionSt
 
     public async Task<ImageIndexRebuild> RebuildAsync(CaptureSession session, CancellationToken cancellationToken)
     {
-        var keys = await images.ListAsync(ImageKeys.Session(session.Id) + "images/", cancellationToken);
+        var keys = await images.ListAsync(ImageKeys.Images(session.Id), cancellationToken);
         var present = keys.ToHashSet(StringComparer.Ordinal);
         List<string> restored = [], indexed = [], refused = [];
         foreach (var imageId in keys.Select(k => ImageIdOf(session.Id, k)).OfType<string>())
         {
-            if (await store.GetImageAsync(session.Id, imageId, cancellationToken) is not null)
+            if (await index.GetImageAsync(session.Id, imageId, cancellationToken) is not null)
             {
                 indexed.Add(imageId);
                 continue;
@@ -38,7 +38,7 @@ internal sealed partial class ImageIndexRebuilder(IImageStore images, ISessionSt
                 continue;
             }
 
-            await store.SaveImageAsync(ToRecord(sidecar!, present), cancellationToken);
+            await index.SaveImageAsync(ToRecord(sidecar!, present), cancellationToken);
             restored.Add(imageId);
         }
 
@@ -127,7 +127,7 @@ internal sealed partial class ImageIndexRebuilder(IImageStore images, ISessionSt
     /// <summary>The image id of a sidecar key that sits exactly where <see cref="ImageKeys.Sidecar"/> puts it; else null.</summary>
     private static string? ImageIdOf(string sessionId, string key)
     {
-        var folder = ImageKeys.Session(sessionId) + "images/";
+        var folder = ImageKeys.Images(sessionId);
         if (!key.StartsWith(folder, StringComparison.Ordinal) || !key.EndsWith("/" + SidecarName, StringComparison.Ordinal))
         {
             return null;

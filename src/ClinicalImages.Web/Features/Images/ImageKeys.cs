@@ -1,11 +1,14 @@
+using ClinicalImages.Web.Features.Sessions;
+
 namespace ClinicalImages.Web.Features.Images;
 
 /// <summary>Object key layout: sessions/{sessionId}/images/{imageId}/…, so a session's images list by prefix.</summary>
 public static class ImageKeys
 {
-    public static string Session(string sessionId) => $"sessions/{sessionId}/";
+    /// <summary>A session's photos, in its folder (<see cref="SessionKeys.Folder"/>).</summary>
+    public static string Images(string sessionId) => SessionKeys.Folder(sessionId) + "images/";
 
-    public static string Image(string sessionId, string imageId) => $"sessions/{sessionId}/images/{imageId}/";
+    public static string Image(string sessionId, string imageId) => Images(sessionId) + imageId + "/";
 
     /// <summary>The bytes as the browser uploaded them; deleted once normalised.</summary>
     public static string Upload(string sessionId, string imageId) => Image(sessionId, imageId) + "upload";

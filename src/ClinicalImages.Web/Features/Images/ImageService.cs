@@ -1,7 +1,7 @@
-using ClinicalImages.Web.Hosting;
 using ClinicalImages.Web.Features.Events;
 using ClinicalImages.Web.Features.Sessions;
 using ClinicalImages.Web.Features.Storage;
+using ClinicalImages.Web.Platform;
 using Microsoft.Extensions.Options;
 
 namespace ClinicalImages.Web.Features.Images;
@@ -11,7 +11,7 @@ namespace ClinicalImages.Web.Features.Images;
 /// slot → bytes straight to storage → completion checks, normalises and registers → event.
 /// </summary>
 internal sealed partial class ImageService(
-    ISessionStore store,
+    IImageIndex index,
     IImageStore images,
     ImagePipeline pipeline,
     ISessionEvents events,
@@ -45,7 +45,7 @@ internal sealed partial class ImageService(
                 : $"This file is too large ({request.Length / 1048576.0:0.#} MB); the limit is {max / 1048576} MB.");
         }
 
-        var existing = await store.ListImagesAsync(session.Id, cancellationToken);
+        var existing = await index.ListImagesAsync(session.Id, cancellationToken);
         if (existing.Count >= sessionOptions.Value.MaxImagesPerSession)
         {
             throw new ImageProblemException(StatusCodes.Status409Conflict,
@@ -53,8 +53,8 @@ internal sealed partial class ImageService(
         }
 
         var now = time.GetUtcNow();
-        var image = new ImageRecord(Launch.LaunchApi.NewId(), session.Id, ImageStatus.Uploading, source, contentType, request.Length, now);
-        await store.SaveImageAsync(image, cancellationToken);
+        var image = new ImageRecord(Ids.New(), session.Id, ImageStatus.Uploading, source, contentType, request.Length, now);
+        await index.SaveImageAsync(image, cancellationToken);
         var slot = images.CreateUploadSlot(ImageKeys.Upload(session.Id, image.Id), contentType, request.Length,
             now.AddSeconds(storageOptions.Value.UploadUrlSeconds));
         LogSlot(logger, session.Id, image.Id, source);
@@ -64,7 +64,7 @@ internal sealed partial class ImageService(
     public async Task<ImageRecord> CompleteAsync(CaptureSession session, string imageId, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var image = await store.GetImageAsync(session.Id, imageId, cancellationToken)
+        var image = await index.GetImageAsync(session.Id, imageId, cancellationToken)
             ?? throw new ImageProblemException(StatusCodes.Status404NotFound, "This photo is not part of this session.");
         if (image.Status != ImageStatus.Uploading)
         {
@@ -90,7 +90,7 @@ internal sealed partial class ImageService(
         catch (ImageRejectedException ex)
         {
             await images.DeletePrefixAsync(ImageKeys.Image(session.Id, imageId), cancellationToken);
-            await store.DeleteImageAsync(session.Id, imageId, cancellationToken);
+            await index.DeleteImageAsync(session.Id, imageId, cancellationToken);
             LogRejected(logger, session.Id, imageId, ex.Reason);
             audit.UploadRefused(session.Id, imageId, ex.Reason);
             telemetry.UploadsRefused.Add(1, new KeyValuePair<string, object?>("reason", ex.Reason.ToString()));
@@ -119,7 +119,7 @@ internal sealed partial class ImageService(
         var uploadRemoved = RemoveUploadAsync(session.Id, imageId, uploadKey, cancellationToken);
         try
         {
-            await store.SaveImageAsync(ready, cancellationToken);
+            await index.SaveImageAsync(ready, cancellationToken);
             await events.PublishAsync(new SessionEvent(session.Id, SessionEventKind.ImageAdded, imageId), cancellationToken);
         }
         finally
@@ -137,7 +137,7 @@ internal sealed partial class ImageService(
 
     public async Task RemoveAsync(CaptureSession session, string imageId, CancellationToken cancellationToken)
     {
-        var image = await store.GetImageAsync(session.Id, imageId, cancellationToken)
+        var image = await index.GetImageAsync(session.Id, imageId, cancellationToken)
             ?? throw new ImageProblemException(StatusCodes.Status404NotFound, "This photo is not part of this session.");
         if (image.Status == ImageStatus.Filing)
         {
@@ -145,14 +145,14 @@ internal sealed partial class ImageService(
         }
 
         await images.DeletePrefixAsync(ImageKeys.Image(session.Id, imageId), cancellationToken);
-        await store.DeleteImageAsync(session.Id, imageId, cancellationToken);
+        await index.DeleteImageAsync(session.Id, imageId, cancellationToken);
         await events.PublishAsync(new SessionEvent(session.Id, SessionEventKind.ImageRemoved, imageId), cancellationToken);
         audit.ImageDeleted(session.Id, imageId);
     }
 
     public async Task<ImageRecord> UpdateMetadataAsync(CaptureSession session, string imageId, MetadataPatch patch, CancellationToken cancellationToken)
     {
-        var image = await store.GetImageAsync(session.Id, imageId, cancellationToken)
+        var image = await index.GetImageAsync(session.Id, imageId, cancellationToken)
             ?? throw new ImageProblemException(StatusCodes.Status404NotFound, "This photo is not part of this session.");
         if (image.Status is ImageStatus.Filed or ImageStatus.Filing or ImageStatus.Unclear)
         {
@@ -192,7 +192,7 @@ internal sealed partial class ImageService(
     public async Task SaveAsync(CaptureSession session, ImageRecord image, CancellationToken cancellationToken)
     {
         // Independent writes, side by side; either failing fails the save, and the caller's retry writes both again.
-        await Task.WhenAll(store.SaveImageAsync(image, cancellationToken), PutSidecarAsync(session, image, cancellationToken));
+        await Task.WhenAll(index.SaveImageAsync(image, cancellationToken), PutSidecarAsync(session, image, cancellationToken));
     }
 
     /// <summary>

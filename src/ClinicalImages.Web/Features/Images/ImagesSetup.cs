@@ -8,6 +8,7 @@ internal static class ImagesSetup
         services.AddSingleton<ImageService>();
         services.AddSingleton<ImageEditService>();
         services.AddSingleton<ImageIndexRebuilder>();
+        services.AddSingleton<SessionRecovery>();
         return services;
     }
 }

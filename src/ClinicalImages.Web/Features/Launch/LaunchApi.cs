@@ -3,7 +3,7 @@ using System.Text;
 using ClinicalImages.Gateway;
 using ClinicalImages.Gateway.Errors;
 using ClinicalImages.Web.Features.Sessions;
-using ClinicalImages.Web.Hosting;
+using ClinicalImages.Web.Platform;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -93,7 +93,7 @@ internal static partial class LaunchApi
         }
 
         var session = new CaptureSession(
-            NewId(), launch.FacilityId, launch.PatientId!, launch.ProviderId,
+            Ids.New(), launch.FacilityId, launch.PatientId!, launch.ProviderId,
             new SessionPatient(patient.Nhi ?? string.Empty, patient.DisplayName, patient.BirthDate, patient.Gender),
             providerName, now, now, now + settings.Max)
         {
@@ -116,9 +116,6 @@ internal static partial class LaunchApi
         }
     }
 
-    /// <summary>128 random bits, URL-safe.</summary>
-    internal static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-
     private static string Fingerprint(string context, string signature) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(context + "\n" + signature)));
 
@@ -140,15 +137,3 @@ internal static partial class LaunchApi
 
 /// <summary>Log category for launches.</summary>
 internal sealed class LaunchMarker;
-
-/// <summary>303 See Other: the browser follows with a GET and the launch URL leaves the address bar.</summary>
-internal sealed class SeeOther(string location) : IResult
-{
-    public Task ExecuteAsync(HttpContext httpContext)
-    {
-        httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
-        httpContext.Response.Headers.Location = location;
-        httpContext.Response.Headers.CacheControl = "no-store";
-        return Task.CompletedTask;
-    }
-}

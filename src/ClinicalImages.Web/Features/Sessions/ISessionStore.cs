@@ -1,11 +1,9 @@
-using ClinicalImages.Web.Features.Images;
-using ClinicalImages.Web.Features.Filing;
-
 namespace ClinicalImages.Web.Features.Sessions;
 
 /// <summary>
-/// Sessions, their image index, commit state and used launches. In memory for the single-process default,
-/// Redis in production. Every entry expires with its session; nothing here is the only copy of an image.
+/// Live sessions, their phone hand-off tokens and used launches. In memory for the single-process default, Redis in
+/// production (ClinicalImages.Web.Persistence holds both); everything a session owns elsewhere (its image index, its
+/// commits) expires with it.
 /// </summary>
 public interface ISessionStore
 {
@@ -37,38 +35,6 @@ public interface ISessionStore
 
     /// <summary>True the first time a launch fingerprint is seen within <paramref name="remember"/>; false on replay.</summary>
     Task<bool> TryUseLaunchAsync(string fingerprint, TimeSpan remember, CancellationToken cancellationToken);
-
-    Task SaveImageAsync(ImageRecord image, CancellationToken cancellationToken);
-
-    Task<ImageRecord?> GetImageAsync(string sessionId, string imageId, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<ImageRecord>> ListImagesAsync(string sessionId, CancellationToken cancellationToken);
-
-    Task DeleteImageAsync(string sessionId, string imageId, CancellationToken cancellationToken);
-
-    /// <summary>Saves a whole commit: when it starts, and once it is finished (which takes it off the open list).</summary>
-    Task SaveCommitAsync(CommitJob job, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Records how one image of a saved commit is going, without rewriting the rest of the commit or waiting for the
-    /// commit's other images (they are filed side by side). <see cref="GetCommitAsync"/> returns the commit with it.
-    /// </summary>
-    Task SaveCommitItemAsync(string sessionId, string commitId, CommitItem item, CancellationToken cancellationToken);
-
-    /// <summary>The commit as a whole, each image's latest progress included.</summary>
-    Task<CommitJob?> GetCommitAsync(string sessionId, string commitId, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Claims the right to file one image for <paramref name="lease"/>, across every instance. False while another
-    /// owner holds an unexpired lease. The owner renews by acquiring again.
-    /// </summary>
-    Task<bool> TryAcquireFilingLeaseAsync(string imageId, string owner, TimeSpan lease, CancellationToken cancellationToken);
-
-    /// <summary>Gives a lease back, only if <paramref name="owner"/> still holds it.</summary>
-    Task ReleaseFilingLeaseAsync(string imageId, string owner, CancellationToken cancellationToken);
-
-    /// <summary>Commits saved unfinished, of live sessions: what a restarted instance must resume.</summary>
-    Task<IReadOnlyList<CommitTicket>> ListOpenCommitsAsync(CancellationToken cancellationToken);
 
     /// <summary>Sessions whose deadline has passed and whose images may still be in storage.</summary>
     Task<IReadOnlyList<string>> TakeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);

@@ -1,6 +1,6 @@
 using System.Security.Claims;
+using ClinicalImages.Web.Platform;
 using Microsoft.AspNetCore.Authentication;
-using ClinicalImages.Web.Hosting;
 
 namespace ClinicalImages.Web.Features.Sessions;
 

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using ClinicalImages.Web.Features.Events;
-using ClinicalImages.Web.Features.Images;
 using ClinicalImages.Web.Features.Storage;
-using ClinicalImages.Web.Hosting;
+using ClinicalImages.Web.Platform;
 
 namespace ClinicalImages.Web.Features.Sessions;
 
@@ -24,7 +23,7 @@ internal sealed partial class SessionEnder(ISessionStore store, IImageStore imag
     public async Task EndAsync(string sessionId, CancellationToken cancellationToken)
     {
         await store.EndAsync(sessionId, cancellationToken);
-        await images.DeletePrefixAsync(ImageKeys.Session(sessionId), cancellationToken);
+        await images.DeletePrefixAsync(SessionKeys.Folder(sessionId), cancellationToken);
         await events.PublishAsync(new SessionEvent(sessionId, SessionEventKind.SessionEnded), cancellationToken);
         LogEnded(logger, sessionId);
         audit.SessionEnded(sessionId, "closed");
@@ -35,7 +34,7 @@ internal sealed partial class SessionEnder(ISessionStore store, IImageStore imag
         // First, as taking is destructive: if storage fails here, the expired sessions wait in the store for the next sweep.
         foreach (var (sessionId, until) in _swept)
         {
-            await images.DeletePrefixAsync(ImageKeys.Session(sessionId), cancellationToken);
+            await images.DeletePrefixAsync(SessionKeys.Folder(sessionId), cancellationToken);
             if (now >= until)
             {
                 _swept.TryRemove(sessionId, out _);
@@ -45,7 +44,7 @@ internal sealed partial class SessionEnder(ISessionStore store, IImageStore imag
         var expired = await store.TakeExpiredAsync(now, cancellationToken);
         foreach (var sessionId in expired)
         {
-            await images.DeletePrefixAsync(ImageKeys.Session(sessionId), cancellationToken);
+            await images.DeletePrefixAsync(SessionKeys.Folder(sessionId), cancellationToken);
             _swept[sessionId] = now + LateWriteWindow;
             await events.PublishAsync(new SessionEvent(sessionId, SessionEventKind.SessionEnded), cancellationToken);
             LogExpired(logger, sessionId);

@@ -1,7 +1,4 @@
 using ClinicalImages.Gateway;
-using ClinicalImages.Web.Features.Events;
-using ClinicalImages.Web.Features.Health;
-using ClinicalImages.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ClinicalImages.Web.Features.Sessions;
@@ -22,31 +19,12 @@ internal static class SessionsSetup
                 (o, alex, configuration) => !string.IsNullOrEmpty(configuration["Gateway:Url"]) || alex.Value.ReconcileWindowMinutes >= o.MaxMinutes,
                 "Alex:ReconcileWindowMinutes is shorter than Sessions:MaxMinutes: a photo filed early in a long session could be sent twice. Set Alex__ReconcileWindowMinutes to at least Sessions__MaxMinutes.")
             .ValidateOnStart();
-        services.AddRedisConnection();
-
-        // In memory unless Redis:ConnectionString is set. Chosen when first resolved, from the bound options, so
-        // every configuration source (including a test host's) has its say; only the chosen pair is ever built.
-        services.AddSingleton<InMemorySessionStore>();
-        services.AddSingleton<RedisSessionStore>();
-        services.AddSingleton<ISessionStore>(sp => UsesRedis(sp)
-            ? sp.GetRequiredService<RedisSessionStore>()
-            : sp.GetRequiredService<InMemorySessionStore>());
-        services.AddSingleton<InProcessSessionEvents>();
-        services.AddSingleton<RedisSessionEvents>();
-        services.AddSingleton<ISessionEvents>(sp => UsesRedis(sp)
-            ? sp.GetRequiredService<RedisSessionEvents>()
-            : sp.GetRequiredService<InProcessSessionEvents>());
-        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [HealthSetup.Ready]);
-
         services.AddScoped<SessionAccess>();
         services.AddSingleton<SessionEnder>();
-        services.AddSingleton<SessionRecovery>();
         services.AddHostedService<SessionSweeper>();
         services.AddAuthentication(SessionCookie.Scheme).AddSessionCookie();
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         return services;
     }
-
-    private static bool UsesRedis(IServiceProvider services) => services.GetRequiredService<IOptions<RedisOptions>>().Value.Enabled;
 }

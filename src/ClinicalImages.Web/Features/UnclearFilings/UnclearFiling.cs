@@ -1,50 +1,31 @@
 using ClinicalImages.Gateway;
-using ClinicalImages.Gateway.Errors;
 using ClinicalImages.Web.Features.Events;
 using ClinicalImages.Web.Features.Filing;
 using ClinicalImages.Web.Features.Images;
 using ClinicalImages.Web.Features.Sessions;
 using ClinicalImages.Web.Features.Storage;
-using ClinicalImages.Web.Hosting;
+using ClinicalImages.Web.Platform;
 using Microsoft.Extensions.Options;
 
 namespace ClinicalImages.Web.Features.UnclearFilings;
 
 /// <summary>
-/// A photo ALEX may or may not hold, and will not let us check: it is never sent again on its own. The GP looks in the
-/// Medtech Inbox and says which it is: "not in Medtech — send again" queues one new attempt; "in Medtech — mark as
-/// saved" records it as filed on the GP's word. Both are audited.
+/// The GP's answer for a photo left unclear (<see cref="UnclearOutcome"/>): ALEX may or may not hold it and will not let
+/// us check, so it is never sent again on its own. The GP looks in the Medtech Inbox and says which it is: "not in
+/// Medtech — send again" queues one new attempt; "in Medtech — mark as saved" records it as filed on the GP's word.
+/// Both are audited.
 /// </summary>
-internal sealed partial class UnclearFiling(
-    ISessionStore store,
+internal sealed class UnclearFiling(
+    IImageIndex index,
+    IFilingLeases leases,
     ImageService imageService,
     CommitService commits,
     ISessionEvents events,
     IOptions<AlexOptions> alexOptions,
     IOptions<FilingOptions> filingOptions,
     TimeProvider time,
-    AuditLog audit,
-    ILogger<UnclearFiling> logger)
+    AuditLog audit)
 {
-    /// <summary>What the GP reads on the photo: what happened and where to look.</summary>
-    public const string Sentence = AlexMessages.ReadBackUnavailable;
-
-    public static CommitItem Item(string imageId) => new(imageId, CommitItemState.Unclear, Sentence);
-
-    /// <summary>Marks the photo unclear (the filer holds its lease) and tells the commit.</summary>
-    public async Task LeaveToGpAsync(CaptureSession session, string imageId, Func<CommitItem, Task> report, CancellationToken cancellationToken)
-    {
-        var image = await store.GetImageAsync(session.Id, imageId, cancellationToken);
-        if (image is not null && image.Status != ImageStatus.Filed)
-        {
-            await imageService.SaveAsync(session, image with { Status = ImageStatus.Unclear, Problem = Sentence }, cancellationToken);
-        }
-
-        LogUnclear(logger, imageId);
-        audit.FilingUnclear(session.Id, imageId, session.FacilityId);
-        await report(Item(imageId));
-    }
-
     /// <summary>
     /// The GP's answer. Returns the new commit when the photo is to be sent again, else null. Throws
     /// <see cref="ImageProblemException"/> when the photo is not waiting for an answer.
@@ -52,14 +33,14 @@ internal sealed partial class UnclearFiling(
     public async Task<CommitJob?> ResolveAsync(CaptureSession session, string imageId, bool inMedtech, CancellationToken cancellationToken)
     {
         var owner = Guid.NewGuid().ToString("N");
-        if (!await store.TryAcquireFilingLeaseAsync(imageId, owner, TimeSpan.FromSeconds(filingOptions.Value.LeaseSeconds), cancellationToken))
+        if (!await leases.TryAcquireFilingLeaseAsync(imageId, owner, TimeSpan.FromSeconds(filingOptions.Value.LeaseSeconds), cancellationToken))
         {
             throw new ImageProblemException(StatusCodes.Status409Conflict, "This photo is being saved right now. Wait for the result, then try again.");
         }
 
         try
         {
-            var image = await store.GetImageAsync(session.Id, imageId, cancellationToken)
+            var image = await index.GetImageAsync(session.Id, imageId, cancellationToken)
                 ?? throw new ImageProblemException(StatusCodes.Status404NotFound, "This photo is not part of this session.");
             if (image.Status != ImageStatus.Unclear)
             {
@@ -79,7 +60,7 @@ internal sealed partial class UnclearFiling(
         }
         finally
         {
-            await store.ReleaseFilingLeaseAsync(imageId, owner, CancellationToken.None);
+            await leases.ReleaseFilingLeaseAsync(imageId, owner, CancellationToken.None);
             await events.PublishAsync(new SessionEvent(session.Id, SessionEventKind.ImageChanged, imageId), CancellationToken.None);
         }
 
@@ -92,7 +73,4 @@ internal sealed partial class UnclearFiling(
         return imageService.SaveFiledAsync(session, image,
             new FiledReceipt(type, string.Empty, null, time.GetUtcNow(), Reconciled: false) { ConfirmedByGp = true }, cancellationToken);
     }
-
-    [LoggerMessage(EventId = 5401, Level = LogLevel.Warning, Message = "Image {ImageId}: unclear whether Medtech has it; left to the GP")]
-    private static partial void LogUnclear(ILogger logger, string imageId);
 }

@@ -1,4 +1,0 @@
-namespace ClinicalImages.Web.Features.Sessions;
-
-/// <summary>A hand-off token's entry; the expiry is judged by our clock, the Redis TTL only cleans up.</summary>
-internal sealed record StoredHandoff(string SessionId, DateTimeOffset ExpiresAt);
