@@ -5,12 +5,12 @@ using Microsoft.Playwright;
 namespace ClinicalImages.BrowserTests;
 
 /// <summary>Label two photos at once; Medtech's copies carry it on their caption strip.</summary>
-public sealed class DetailsTests(ProductFactory product, BrowserFixture browser) : IClassFixture<ProductFactory>, IClassFixture<BrowserFixture>
+public sealed class DetailsTests(ProductFactory product, BrowserFixture browser) : BrowserTest(browser), IClassFixture<ProductFactory>, IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task TwoSelected_BodySiteAndSideSetOnce_BothCarryIt_AndTheirFiledCaptionsGrow()
     {
-        await using var widget = await WidgetSession.OpenAsync(product, browser);
+        await using var widget = await OpenWidgetAsync(product);
         var page = widget.Page;
         await page.Locator("#file-input").SetInputFilesAsync([Desktop.Sample("photo-upright-gps.jpg"), Desktop.Sample("photo-upright-gps.jpg")]);
         await Assertions.Expect(widget.Cards("ready")).ToHaveCountAsync(2, new() { Timeout = 20_000 });

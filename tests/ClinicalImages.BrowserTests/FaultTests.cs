@@ -16,7 +16,7 @@ namespace ClinicalImages.BrowserTests;
 /// and started. Each prints its figures (runs, photos, lost, duplicated); one run each in the test command, three
 /// with scripts/test.sh --long.
 /// </summary>
-public sealed partial class FaultTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+public sealed partial class FaultTests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     private static readonly int Runs = FaultFigures.Runs(longRuns: 3);
     private static readonly byte[] Photo = File.ReadAllBytes(Desktop.Sample("photo-upright-gps.jpg"));
@@ -233,11 +233,7 @@ public sealed partial class FaultTests(BrowserFixture browser, ITestOutputHelper
 
     private async Task<Window> OpenDesktopAsync(ProductFactory product, Func<IPage, Task>? beforeLaunch = null)
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = product.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 420, Height = 900 },
-        });
+        var context = await NewContextAsync(product, 420, 900);
         var page = await context.NewPageAsync();
         if (beforeLaunch is not null)
         {
@@ -256,7 +252,7 @@ public sealed partial class FaultTests(BrowserFixture browser, ITestOutputHelper
     {
         await desktop.GetByRole(AriaRole.Button, new() { Name = "Use your phone" }).ClickAsync();
         var link = await desktop.GetByTestId("handoff-link").InnerTextAsync();
-        var context = await browser.NewPhoneContextAsync();
+        var context = await NewPhoneContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(link);
         await Assertions.Expect(page.Locator("#phone[data-ready='true']")).ToHaveCountAsync(1);

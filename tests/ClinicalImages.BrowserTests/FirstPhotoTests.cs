@@ -5,16 +5,12 @@ using Microsoft.Playwright;
 namespace ClinicalImages.BrowserTests;
 
 /// <summary>The simplest complete path, as a GP walks it: Medtech → widget → photo → Medtech Inbox.</summary>
-public sealed partial class FirstPhotoTests(ProductFactory product, BrowserFixture browser) : IClassFixture<ProductFactory>, IClassFixture<BrowserFixture>
+public sealed partial class FirstPhotoTests(ProductFactory product, BrowserFixture browser) : BrowserTest(browser), IClassFixture<ProductFactory>, IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task Gp_LaunchesUploadsAndSaves_PhotoAppearsInTheMedtechInbox()
     {
-        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = product.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 900, Height = 900 },
-        });
+        await using var context = await NewContextAsync(product, 900, 900);
         var page = await context.NewPageAsync();
         var expect = Assertions.Expect(page);
 

@@ -5,16 +5,12 @@ using Microsoft.Playwright;
 namespace ClinicalImages.BrowserTests;
 
 /// <summary>The heart of the product: QR on the desktop, photos on the phone, live on the desktop, then filed.</summary>
-public sealed partial class PhoneHandoffTests(ProductFactory product, BrowserFixture browser) : IClassFixture<ProductFactory>, IClassFixture<BrowserFixture>
+public sealed partial class PhoneHandoffTests(ProductFactory product, BrowserFixture browser) : BrowserTest(browser), IClassFixture<ProductFactory>, IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task Phone_ScansTheCodeAndSendsThreePhotos_DesktopShowsThemWithoutReloadAndFilesThem()
     {
-        await using var desktopContext = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = product.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 420, Height = 900 },
-        });
+        await using var desktopContext = await NewContextAsync(product, 420, 900);
         var desktop = await desktopContext.NewPageAsync();
         await desktop.GotoAsync("/sandbox");
         await desktop.GetByLabel("Facility").SelectOptionAsync(SandboxApi.Facility);
@@ -30,7 +26,7 @@ public sealed partial class PhoneHandoffTests(ProductFactory product, BrowserFix
         var link = await desktop.GetByTestId("handoff-link").InnerTextAsync();
         await desktop.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsPath, "desktop-qr.png"), FullPage = true });
 
-        await using var phoneContext = await browser.NewPhoneContextAsync();
+        await using var phoneContext = await NewPhoneContextAsync();
         var phone = await phoneContext.NewPageAsync();
         await phone.GotoAsync(link);
         await Assertions.Expect(phone).ToHaveURLAsync(PhoneUrl());

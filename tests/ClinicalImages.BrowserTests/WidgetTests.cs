@@ -5,12 +5,12 @@ using Microsoft.Playwright;
 namespace ClinicalImages.BrowserTests;
 
 /// <summary>Fit and finish: the narrow window beside Medtech, the keyboard, the first paint, leaving with unsaved photos.</summary>
-public sealed class WidgetTests(ProductFactory product, BrowserFixture browser) : IClassFixture<ProductFactory>, IClassFixture<BrowserFixture>
+public sealed class WidgetTests(ProductFactory product, BrowserFixture browser) : BrowserTest(browser), IClassFixture<ProductFactory>, IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task At400PixelsWide_TheWidgetFitsWithoutSideScrolling()
     {
-        await using var widget = await WidgetSession.OpenAsync(product, browser, width: 400, height: 860);
+        await using var widget = await OpenWidgetAsync(product, width: 400, height: 860);
         var page = widget.Page;
         await page.Locator("#file-input").SetInputFilesAsync(
             [Desktop.Sample("photo-upright-gps.jpg"), Desktop.Sample("screenshot.png"), Desktop.Sample("photo-orientation6-gps.jpg")]);
@@ -28,7 +28,7 @@ public sealed class WidgetTests(ProductFactory product, BrowserFixture browser) 
     [Fact]
     public async Task Keyboard_ArrowsMove_SpaceSelects_EnterOpens_DeleteRemovesAfterAsking()
     {
-        await using var widget = await WidgetSession.OpenAsync(product, browser);
+        await using var widget = await OpenWidgetAsync(product);
         var page = widget.Page;
         await page.Locator("#file-input").SetInputFilesAsync([Desktop.Sample("photo-upright-gps.jpg"), Desktop.Sample("screenshot.png")]);
         await Assertions.Expect(widget.Cards("ready")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
@@ -62,7 +62,7 @@ public sealed class WidgetTests(ProductFactory product, BrowserFixture browser) 
     [Fact]
     public async Task ClosingTheWindow_WithPhotosNotInMedtech_AsksFirst()
     {
-        await using var widget = await WidgetSession.OpenAsync(product, browser);
+        await using var widget = await OpenWidgetAsync(product);
         var page = widget.Page;
         await page.Locator("#file-input").SetInputFilesAsync(Desktop.Sample("photo-upright-gps.jpg"));
         await Assertions.Expect(widget.Cards("ready")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
