@@ -25,6 +25,9 @@ public sealed partial class FaultTests(BrowserFixture browser, ITestOutputHelper
     public async Task PhoneOfflineMidBatch_ThenBack_EveryPhotoArrivesOnce()
     {
         var figures = new FaultFigures("phone offline mid-batch, then back");
+
+        // The test drops the phone's connection under the third photo's answer; the phone's calls meet no network until it is back.
+        ExpectRequestFailure("/api/mobile/", "net::ERR_INTERNET_DISCONNECTED");
         for (var run = 0; run < Runs; run++)
         {
             using var product = new ProductFactory();
@@ -78,6 +81,10 @@ public sealed partial class FaultTests(BrowserFixture browser, ITestOutputHelper
     public async Task DesktopDisconnectedForAMinute_PhotosSentMeanwhile_AllShownAfterItReconnects()
     {
         var figures = new FaultFigures("desktop disconnected for a minute while photos arrive");
+
+        // The test cuts the desktop's network for a minute: the framework's reconnection attempts fail, and say so, until it is back.
+        ExpectRequestFailure("/_blazor/negotiate", "net::ERR_INTERNET_DISCONNECTED");
+        ExpectConsole(ReconnectionAttemptFailed(), "/_framework/blazor.web.");
         for (var run = 0; run < Runs; run++)
         {
             using var product = new ProductFactory();
@@ -126,6 +133,9 @@ public sealed partial class FaultTests(BrowserFixture browser, ITestOutputHelper
             await using var s3 = new S3Process();
             await s3.StartAsync();
             using var product = new S3Product(s3);
+
+            // The test stops the S3 server under the phone's uploads: they are refused until it is started again.
+            ExpectRequestFailure($"/{product.Bucket}/", "net::ERR_CONNECTION_REFUSED");
             await product.AllowBrowserUploadsAsync();
             await using var desktop = await OpenDesktopAsync(product);
             await using var phone = await OpenPhoneAsync(desktop.Page);
@@ -276,6 +286,10 @@ public sealed partial class FaultTests(BrowserFixture browser, ITestOutputHelper
         return [.. session.GetProperty("images").EnumerateArray().Select(i => i.GetProperty("id").GetString()!)];
     }
 
+    /// <summary>What the framework's connection logs while the network is away: the socket closed, then each negotiation that cannot reach the server.</summary>
+    [GeneratedRegex(@"^console\.(error|warning): \[[^\]]+\] (Error: Connection disconnected with error 'Error: WebSocket closed with status code: 0 \(no reason given\)\.'\.|Warning: Error from HTTP request\. TypeError: Failed to fetch\.|Error: (Error: |Failed to start the connection: Error: )?Failed to complete negotiation with the server: TypeError: Failed to fetch)$")]
+    private static partial Regex ReconnectionAttemptFailed();
+
     [GeneratedRegex("/api/mobile/images/(?<id>[^/]+)/complete$")]
     private static partial Regex CompleteUrl();
 
@@ -326,6 +340,8 @@ public sealed partial class FaultTests(BrowserFixture browser, ITestOutputHelper
     private sealed class S3Product(S3Process s3) : ProductFactory
     {
         private readonly string _bucket = "fault-" + Guid.NewGuid().ToString("N");
+
+        public string Bucket => _bucket;
 
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(S3Settings.For(s3.Endpoint, _bucket, S3Process.AccessKey))
         {
