@@ -9,7 +9,7 @@ namespace ClinicalImages.BrowserTests;
 /// test fails if Chromium complained of anything the test did not declare (console error or warning, uncaught
 /// exception, CSP violation, failed request, status of 400 or more).
 /// </summary>
-public abstract partial class BrowserTest(BrowserFixture browser) : IAsyncLifetime
+public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
 {
     protected PageOracle Oracle { get; } = new();
 
@@ -36,9 +36,15 @@ public abstract partial class BrowserTest(BrowserFixture browser) : IAsyncLifeti
     protected void ExpectRequestFailure(string path, string failure) =>
         Oracle.Expect(new ExpectedProblem(ProblemKind.RequestFailed, PathStarting(path), Detail: new Regex(Regex.Escape(failure))));
 
-    /// <summary>The test causes this console line (e.g. the framework saying its connection dropped when the test drops it).</summary>
-    protected void ExpectConsole(Regex text) =>
-        Oracle.Expect(new ExpectedProblem(ProblemKind.Console, AnyPath(), Detail: text));
+    /// <summary>
+    /// The test causes this console line (e.g. the framework saying its connection dropped when the test drops it),
+    /// from a script whose path starts <paramref name="script"/>.
+    /// </summary>
+    protected void ExpectConsole(Regex text, string script) =>
+        Oracle.Expect(new ExpectedProblem(ProblemKind.Console, PathStarting(script), Detail: text));
+
+    /// <summary>axe-core on the page as it stands (WCAG 2.x A and AA); serious or critical findings fail the test.</summary>
+    protected static Task AssertAccessibleAsync(IPage page, string state) => AxeCheck.AssertAccessibleAsync(page, state);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -49,7 +55,4 @@ public abstract partial class BrowserTest(BrowserFixture browser) : IAsyncLifeti
     }
 
     private static Regex PathStarting(string path) => new("^" + Regex.Escape(path));
-
-    [GeneratedRegex("")]
-    private static partial Regex AnyPath();
 }
