@@ -21,13 +21,15 @@ internal static class AxeCheck
 
     private static readonly string ReportPath = Path.Combine(BrowserFixture.RepositoryRoot(), "artifacts", "accessibility");
 
+    // Violations, and what axe could not decide on its own (e.g. contrast over a photo), for the report.
     private const string Run = """
         async tags => {
-          const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-          return result.violations.map(v => ({
+          const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations', 'incomplete'] });
+          const brief = list => list.map(v => ({
             id: v.id, impact: v.impact, help: v.help,
             nodes: v.nodes.map(n => ({ target: n.target.join(' '), summary: n.failureSummary }))
           }));
+          return { violations: brief(result.violations), incomplete: brief(result.incomplete) };
         }
         """;
 
@@ -40,12 +42,11 @@ internal static class AxeCheck
             await page.EvaluateAsync(Source.Value);
         }
 
-        var found = await page.EvaluateAsync<JsonElement>(Run, Tags);
-        var violations = found.Deserialize<List<Violation>>(Web)!;
+        var found = (await page.EvaluateAsync<JsonElement>(Run, Tags)).Deserialize<Findings>(Web)!;
         Directory.CreateDirectory(ReportPath);
-        await File.WriteAllTextAsync(Path.Combine(ReportPath, state + ".json"), JsonSerializer.Serialize(violations, Indented));
+        await File.WriteAllTextAsync(Path.Combine(ReportPath, state + ".json"), JsonSerializer.Serialize(found, Indented));
 
-        var blocking = violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        var blocking = found.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         if (blocking.Count > 0)
         {
             throw new Xunit.Sdk.XunitException($"axe found {blocking.Count} serious or critical problem(s) on '{state}' ({page.Url}):\n"
@@ -56,6 +57,8 @@ internal static class AxeCheck
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    internal sealed record Findings(List<Violation> Violations, List<Violation> Incomplete);
 
     internal sealed record Violation(string Id, string? Impact, string Help, List<Node> Nodes);
 

@@ -15,6 +15,7 @@ public sealed class DetailsTests(ProductFactory product, BrowserFixture browser)
         await page.Locator("#file-input").SetInputFilesAsync([Desktop.Sample("photo-upright-gps.jpg"), Desktop.Sample("photo-upright-gps.jpg")]);
         await Assertions.Expect(widget.Cards("ready")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
         await Assertions.Expect(page.GetByTestId("details").GetByRole(AriaRole.Heading)).ToHaveTextAsync("Details of 2 selected photos");
+        await AssertAccessibleAsync(page, "details-two-selected");
 
         await page.GetByLabel("Body site").FillAsync("Forearm");
         await page.GetByLabel("Body site").PressAsync("Tab");
@@ -34,6 +35,7 @@ public sealed class DetailsTests(ProductFactory product, BrowserFixture browser)
         await Assertions.Expect(page.Locator(".card[data-label='needs-details']")).ToHaveCountAsync(1);
         await page.GetByRole(AriaRole.Button, new() { Name = "Select all" }).ClickAsync();
         await widget.ScreenshotAsync("details-bulk.png", fullPage: true);
+        await AssertAccessibleAsync(page, "details-same-as-last");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Save 3 photos to Medtech" }).ClickAsync();
         await Assertions.Expect(widget.Cards("filed")).ToHaveCountAsync(3, new() { Timeout = 60_000 });

@@ -35,6 +35,7 @@ public sealed class EditorTests(ProductFactory product, BrowserFixture browser) 
         await page.Mouse.UpAsync();
         await Assertions.Expect(canvas).ToHaveAttributeAsync("data-ops", "2");
         await widget.ScreenshotAsync("editor.png");
+        await AssertAccessibleAsync(page, "editor");
 
         await editor.GetByRole(AriaRole.Button, new() { Name = "Save edit" }).ClickAsync();
         await Assertions.Expect(editor).ToHaveCountAsync(0, new() { Timeout = 20_000 });

@@ -173,6 +173,7 @@ public sealed partial class FaultTests(BrowserFixture browser, ITestOutputHelper
             await Assertions.Expect(phone.Page.Locator("[data-text='problem']")).ToHaveTextAsync(
                 "2 photos were not sent. Check the connection and try again.", new() { Timeout = 30_000 });
             await Assertions.Expect(phone.Page.Locator("[data-screen='review']")).ToBeVisibleAsync();
+            await AssertAccessibleAsync(phone.Page, "phone-not-sent");
             Assert.Equal(2, await PendingOnPhoneAsync(phone.Page));
             Assert.Equal(0, await desktop.Page.Locator(".card").CountAsync());
 

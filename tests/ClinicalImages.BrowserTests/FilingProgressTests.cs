@@ -38,6 +38,7 @@ public sealed class FilingProgressTests(FilingProgressTests.Factory product, Bro
         await Assertions.Expect(progress.Locator("li[data-state='failed']")).ToContainTextAsync("Not saved:");
         await Assertions.Expect(widget.Cards("failed")).ToHaveCountAsync(1);
         await widget.ScreenshotAsync("filing-one-failed.png", fullPage: true);
+        await AssertAccessibleAsync(page, "filing-one-failed");
 
         // Medtech slow, not down: the retried photo is seen on its way, then in Medtech.
         await sandbox.SetFaultAsync("latency", count: 1, latencyMs: 1500);

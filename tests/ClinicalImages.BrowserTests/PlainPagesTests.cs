@@ -19,8 +19,10 @@ public sealed class PlainPagesTests(ProductFactory product, BrowserFixture brows
         await page.GotoAsync("/sandbox");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Launch" })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsPath, "sandbox-launcher.png"), FullPage = true });
+        await AssertAccessibleAsync(page, "sandbox-launcher");
         await page.GetByRole(AriaRole.Link, new() { Name = "Inbox" }).ClickAsync();
         await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Inbox"));
+        await AssertAccessibleAsync(page, "sandbox-inbox");
     }
 
     [Fact]
@@ -38,14 +40,17 @@ public sealed class PlainPagesTests(ProductFactory product, BrowserFixture brows
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(
             "This launch link is not valid. Open Clinical Images from the Medtech toolbar, not from a saved link or bookmark.");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsPath, "launch-not-valid.png") });
+        await AssertAccessibleAsync(page, "launch-not-valid");
 
         var expired = await sandbox.MintLaunchAsync(createdTime: DateTimeOffset.UtcNow.AddHours(-1));
         Assert.Equal(403, (await page.GotoAsync(expired.LaunchUrl))!.Status);
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("This launch link has expired. Click the Clinical Images icon in Medtech again.");
+        await AssertAccessibleAsync(page, "launch-expired");
 
         var noPatient = await sandbox.MintLaunchAsync(nhi: null);
         Assert.Equal(200, (await page.GotoAsync(noPatient.LaunchUrl))!.Status);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "No patient is open" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "launch-no-patient");
     }
 
     [Fact]
@@ -66,10 +71,12 @@ public sealed class PlainPagesTests(ProductFactory product, BrowserFixture brows
         await Assertions.Expect(phone.GetByRole(AriaRole.Alert)).ToHaveTextAsync(
             "This phone link has expired or was used already — show a new QR code on the desktop and scan it.");
         await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsPath, "phone-link-used.png") });
+        await AssertAccessibleAsync(phone, "phone-link-used");
 
         Assert.Equal(410, (await phone.GotoAsync(new Uri(new Uri(link), "/m/made-up").ToString()))!.Status);
         Assert.Equal(401, (await phone.GotoAsync(new Uri(new Uri(link), "/m").ToString()))!.Status);
         await Assertions.Expect(phone.GetByRole(AriaRole.Alert)).ToHaveTextAsync(
             "This phone is no longer connected to the desktop. Show a new QR code on the desktop and scan it.");
+        await AssertAccessibleAsync(phone, "phone-not-connected");
     }
 }

@@ -19,6 +19,7 @@ public sealed class SourceTests(ProductFactory product, BrowserFixture browser) 
         var shutter = page.GetByRole(AriaRole.Button, new() { Name = "Take photo" });
         await Assertions.Expect(shutter).ToBeEnabledAsync();
         await widget.ScreenshotAsync("camera.png");
+        await AssertAccessibleAsync(page, "camera");
         await shutter.ClickAsync();
 
         await Assertions.Expect(widget.Cards("ready")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
@@ -38,6 +39,7 @@ public sealed class SourceTests(ProductFactory product, BrowserFixture browser) 
         await page.GetByRole(AriaRole.Button, new() { Name = "Camera", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("camera-problem")).ToContainTextAsync("was not allowed to use the camera");
+        await AssertAccessibleAsync(page, "camera-refused");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Take photo" })).ToBeDisabledAsync();
         await page.Locator("#file-input").SetInputFilesAsync(Desktop.Sample("photo-upright-gps.jpg"));
         await Assertions.Expect(widget.Cards("ready")).ToHaveCountAsync(1, new() { Timeout = 20_000 });

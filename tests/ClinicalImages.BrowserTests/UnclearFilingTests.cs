@@ -31,6 +31,7 @@ public sealed class UnclearFilingTests(FilingFaultProduct product, BrowserFixtur
         await Assertions.Expect(page.GetByText("1 waiting for you to look in the Medtech Inbox.")).ToBeVisibleAsync();
         await Assertions.Expect(card.GetByRole(AriaRole.Button, new() { Name = "It is not in Medtech — send again" })).ToBeInViewportAsync();
         await widget.ScreenshotAsync("filing-unclear.png", fullPage: true);
+        await AssertAccessibleAsync(page, "filing-unclear");
         Assert.Single(await sandbox.FiledAsync(SandboxApi.Nhi));
 
         // The GP finds it in the Inbox.

@@ -23,6 +23,7 @@ public sealed class WidgetTests(ProductFactory product, BrowserFixture browser) 
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "nothing sticks out sideways");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save 3 photos to Medtech" })).ToBeInViewportAsync();
         await widget.ScreenshotAsync("widget-400.png");
+        await AssertAccessibleAsync(page, "capture-400-wide-labelled");
     }
 
     [Fact]
@@ -47,6 +48,7 @@ public sealed class WidgetTests(ProductFactory product, BrowserFixture browser) 
         await page.Keyboard.PressAsync("+");
         await Assertions.Expect(page.GetByTestId("viewer").Locator("[data-zoom-level]")).ToHaveTextAsync("150%");
         await widget.ScreenshotAsync("viewer.png");
+        await AssertAccessibleAsync(page, "viewer");
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(page.GetByTestId("viewer")).ToHaveCountAsync(0);
 
@@ -54,6 +56,7 @@ public sealed class WidgetTests(ProductFactory product, BrowserFixture browser) 
         await page.Keyboard.PressAsync("Delete");
         var confirm = page.GetByRole(AriaRole.Dialog, new() { Name = "Remove Photo 2?" });
         await Assertions.Expect(confirm).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "confirm-remove");
         await confirm.GetByRole(AriaRole.Button, new() { Name = "Remove photo" }).ClickAsync();
         await Assertions.Expect(page.Locator(".card")).ToHaveCountAsync(1);
         Assert.DoesNotContain(second, (await widget.SessionAsync()).GetProperty("images").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
