@@ -25,6 +25,22 @@ public sealed class PlainPagesTests(ProductFactory product, BrowserFixture brows
         await AssertAccessibleAsync(page, "sandbox-inbox");
     }
 
+    [Theory]
+    [InlineData("/favicon.ico", "image/x-icon")]
+    [InlineData("/favicon.svg", "image/svg+xml")]
+    [InlineData("/apple-touch-icon.png", "image/png")]
+    public async Task Icons_TheBrowserAndThePhoneAskFor_AreThere(string path, string type)
+    {
+        await using var context = await NewContextAsync(product);
+        var page = await context.NewPageAsync();
+
+        var icon = await page.GotoAsync(path);
+
+        Assert.Equal(200, icon!.Status);
+        Assert.Equal(type, icon.Headers["content-type"]);
+        Assert.True((await icon.BodyAsync()).Length > 100, "an icon, not an empty answer");
+    }
+
     [Fact]
     public async Task LaunchNotValid_Expired_AndWithNoPatient_EachSaysWhatToDo_AndLoadClean()
     {
