@@ -4,7 +4,8 @@
 
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 
-# install_packages [extra Debian packages…]: redis-server, chromium, fonts-dejavu-core, then the pinned s3rver.
+# install_packages [extra Debian packages…]: redis-server, chromium, fonts-dejavu-core, then the pinned s3rver and the
+# pinned axe-core the browser tests check accessibility with.
 install_packages() {
   local missing=()
   command -v redis-server >/dev/null || missing+=(redis-server)
@@ -19,6 +20,9 @@ install_packages() {
   fi
   if [[ ! -x scripts/s3-server/node_modules/.bin/s3rver ]]; then
     (cd scripts/s3-server && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  if [[ ! -f tests/ClinicalImages.BrowserTests/axe/node_modules/axe-core/axe.min.js ]]; then
+    (cd tests/ClinicalImages.BrowserTests/axe && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
 

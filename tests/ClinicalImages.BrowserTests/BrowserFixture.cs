@@ -10,16 +10,21 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    public IBrowser Browser { get; private set; } = default!;
+    private IBrowser Browser { get; set; } = default!;
 
-    /// <summary>Playwright's device descriptors (viewport, user agent, touch) for emulating phones.</summary>
-    public IReadOnlyDictionary<string, BrowserNewContextOptions> Devices => _playwright!.Devices;
-
-    /// <summary>A new browser context that looks like a phone (Pixel 7: viewport, user agent, touch).</summary>
-    public async Task<IBrowserContext> NewPhoneContextAsync()
+    /// <summary>A new browser context, watched by <paramref name="oracle"/> from before its first page (the only way to get one).</summary>
+    public async Task<IBrowserContext> NewContextAsync(PageOracle oracle, BrowserNewContextOptions options)
     {
-        var pixel = Devices["Pixel 7"];
-        return await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await Browser.NewContextAsync(options);
+        await oracle.AttachAsync(context);
+        return context;
+    }
+
+    /// <summary>A new watched browser context that looks like a phone (Pixel 7: viewport, user agent, touch).</summary>
+    public async Task<IBrowserContext> NewPhoneContextAsync(PageOracle oracle)
+    {
+        var pixel = _playwright!.Devices["Pixel 7"];
+        return await NewContextAsync(oracle, new BrowserNewContextOptions
         {
             ViewportSize = pixel.ViewportSize,
             UserAgent = pixel.UserAgent,
@@ -63,7 +68,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ClinicalImages.slnx")))

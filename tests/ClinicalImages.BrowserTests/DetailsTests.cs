@@ -5,16 +5,17 @@ using Microsoft.Playwright;
 namespace ClinicalImages.BrowserTests;
 
 /// <summary>Label two photos at once; Medtech's copies carry it on their caption strip.</summary>
-public sealed class DetailsTests(ProductFactory product, BrowserFixture browser) : IClassFixture<ProductFactory>, IClassFixture<BrowserFixture>
+public sealed class DetailsTests(ProductFactory product, BrowserFixture browser) : BrowserTest(browser), IClassFixture<ProductFactory>, IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task TwoSelected_BodySiteAndSideSetOnce_BothCarryIt_AndTheirFiledCaptionsGrow()
     {
-        await using var widget = await WidgetSession.OpenAsync(product, browser);
+        await using var widget = await OpenWidgetAsync(product);
         var page = widget.Page;
         await page.Locator("#file-input").SetInputFilesAsync([Desktop.Sample("photo-upright-gps.jpg"), Desktop.Sample("photo-upright-gps.jpg")]);
         await Assertions.Expect(widget.Cards("ready")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
         await Assertions.Expect(page.GetByTestId("details").GetByRole(AriaRole.Heading)).ToHaveTextAsync("Details of 2 selected photos");
+        await AssertAccessibleAsync(page, "details-two-selected");
 
         await page.GetByLabel("Body site").FillAsync("Forearm");
         await page.GetByLabel("Body site").PressAsync("Tab");
@@ -34,6 +35,7 @@ public sealed class DetailsTests(ProductFactory product, BrowserFixture browser)
         await Assertions.Expect(page.Locator(".card[data-label='needs-details']")).ToHaveCountAsync(1);
         await page.GetByRole(AriaRole.Button, new() { Name = "Select all" }).ClickAsync();
         await widget.ScreenshotAsync("details-bulk.png", fullPage: true);
+        await AssertAccessibleAsync(page, "details-same-as-last");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Save 3 photos to Medtech" }).ClickAsync();
         await Assertions.Expect(widget.Cards("filed")).ToHaveCountAsync(3, new() { Timeout = 60_000 });

@@ -5,12 +5,12 @@ using Microsoft.Playwright;
 namespace ClinicalImages.BrowserTests;
 
 /// <summary>Mark up and turn a photo in the browser, save it, file it: Medtech receives what the GP drew.</summary>
-public sealed class EditorTests(ProductFactory product, BrowserFixture browser) : IClassFixture<ProductFactory>, IClassFixture<BrowserFixture>
+public sealed class EditorTests(ProductFactory product, BrowserFixture browser) : BrowserTest(browser), IClassFixture<ProductFactory>, IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task RotateAndDraw_ThenSave_TheFiledTiffIsTurnedAndCarriesTheMark()
     {
-        await using var widget = await WidgetSession.OpenAsync(product, browser);
+        await using var widget = await OpenWidgetAsync(product);
         var page = widget.Page;
         await page.Locator("#file-input").SetInputFilesAsync(Desktop.Sample("photo-orientation6-gps.jpg"));
         await Assertions.Expect(widget.Cards("ready")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
@@ -35,6 +35,7 @@ public sealed class EditorTests(ProductFactory product, BrowserFixture browser) 
         await page.Mouse.UpAsync();
         await Assertions.Expect(canvas).ToHaveAttributeAsync("data-ops", "2");
         await widget.ScreenshotAsync("editor.png");
+        await AssertAccessibleAsync(page, "editor");
 
         await editor.GetByRole(AriaRole.Button, new() { Name = "Save edit" }).ClickAsync();
         await Assertions.Expect(editor).ToHaveCountAsync(0, new() { Timeout = 20_000 });

@@ -16,7 +16,7 @@ namespace ClinicalImages.BrowserTests;
 /// and started. Each prints its figures (runs, photos, lost, duplicated); one run each in the test command, three
 /// with scripts/test.sh --long.
 /// </summary>
-public sealed partial class FaultTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+public sealed partial class FaultTests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     private static readonly int Runs = FaultFigures.Runs(longRuns: 3);
     private static readonly byte[] Photo = File.ReadAllBytes(Desktop.Sample("photo-upright-gps.jpg"));
@@ -25,6 +25,9 @@ public sealed partial class FaultTests(BrowserFixture browser, ITestOutputHelper
     public async Task PhoneOfflineMidBatch_ThenBack_EveryPhotoArrivesOnce()
     {
         var figures = new FaultFigures("phone offline mid-batch, then back");
+
+        // The test drops the phone's connection under the third photo's answer; the phone's calls meet no network until it is back.
+        ExpectRequestFailure("/api/mobile/", "net::ERR_INTERNET_DISCONNECTED");
         for (var run = 0; run < Runs; run++)
         {
             using var product = new ProductFactory();
@@ -78,6 +81,10 @@ public sealed partial class FaultTests(BrowserFixture browser, ITestOutputHelper
     public async Task DesktopDisconnectedForAMinute_PhotosSentMeanwhile_AllShownAfterItReconnects()
     {
         var figures = new FaultFigures("desktop disconnected for a minute while photos arrive");
+
+        // The test cuts the desktop's network for a minute: the framework's reconnection attempts fail, and say so, until it is back.
+        ExpectRequestFailure("/_blazor/negotiate", "net::ERR_INTERNET_DISCONNECTED");
+        ExpectConsole(ReconnectionAttemptFailed(), "/_framework/blazor.web.");
         for (var run = 0; run < Runs; run++)
         {
             using var product = new ProductFactory();
@@ -126,6 +133,9 @@ public sealed partial class FaultTests(BrowserFixture browser, ITestOutputHelper
             await using var s3 = new S3Process();
             await s3.StartAsync();
             using var product = new S3Product(s3);
+
+            // The test stops the S3 server under the phone's uploads: they are refused until it is started again.
+            ExpectRequestFailure($"/{product.Bucket}/", "net::ERR_CONNECTION_REFUSED");
             await product.AllowBrowserUploadsAsync();
             await using var desktop = await OpenDesktopAsync(product);
             await using var phone = await OpenPhoneAsync(desktop.Page);
@@ -163,6 +173,7 @@ public sealed partial class FaultTests(BrowserFixture browser, ITestOutputHelper
             await Assertions.Expect(phone.Page.Locator("[data-text='problem']")).ToHaveTextAsync(
                 "2 photos were not sent. Check the connection and try again.", new() { Timeout = 30_000 });
             await Assertions.Expect(phone.Page.Locator("[data-screen='review']")).ToBeVisibleAsync();
+            await AssertAccessibleAsync(phone.Page, "phone-not-sent");
             Assert.Equal(2, await PendingOnPhoneAsync(phone.Page));
             Assert.Equal(0, await desktop.Page.Locator(".card").CountAsync());
 
@@ -233,11 +244,7 @@ public sealed partial class FaultTests(BrowserFixture browser, ITestOutputHelper
 
     private async Task<Window> OpenDesktopAsync(ProductFactory product, Func<IPage, Task>? beforeLaunch = null)
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = product.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 420, Height = 900 },
-        });
+        var context = await NewContextAsync(product, 420, 900);
         var page = await context.NewPageAsync();
         if (beforeLaunch is not null)
         {
@@ -256,7 +263,7 @@ public sealed partial class FaultTests(BrowserFixture browser, ITestOutputHelper
     {
         await desktop.GetByRole(AriaRole.Button, new() { Name = "Use your phone" }).ClickAsync();
         var link = await desktop.GetByTestId("handoff-link").InnerTextAsync();
-        var context = await browser.NewPhoneContextAsync();
+        var context = await NewPhoneContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(link);
         await Assertions.Expect(page.Locator("#phone[data-ready='true']")).ToHaveCountAsync(1);
@@ -279,6 +286,10 @@ public sealed partial class FaultTests(BrowserFixture browser, ITestOutputHelper
         var session = JsonDocument.Parse(await response.TextAsync()).RootElement;
         return [.. session.GetProperty("images").EnumerateArray().Select(i => i.GetProperty("id").GetString()!)];
     }
+
+    /// <summary>What the framework's connection logs while the network is away: the socket closed, then each negotiation that cannot reach the server.</summary>
+    [GeneratedRegex(@"^console\.(error|warning): \[[^\]]+\] (Error: Connection disconnected with error 'Error: WebSocket closed with status code: 0 \(no reason given\)\.'\.|Warning: Error from HTTP request\. TypeError: Failed to fetch\.|Error: (Error: |Failed to start the connection: Error: )?Failed to complete negotiation with the server: TypeError: Failed to fetch)$")]
+    private static partial Regex ReconnectionAttemptFailed();
 
     [GeneratedRegex("/api/mobile/images/(?<id>[^/]+)/complete$")]
     private static partial Regex CompleteUrl();
@@ -330,6 +341,8 @@ public sealed partial class FaultTests(BrowserFixture browser, ITestOutputHelper
     private sealed class S3Product(S3Process s3) : ProductFactory
     {
         private readonly string _bucket = "fault-" + Guid.NewGuid().ToString("N");
+
+        public string Bucket => _bucket;
 
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(S3Settings.For(s3.Endpoint, _bucket, S3Process.AccessKey))
         {

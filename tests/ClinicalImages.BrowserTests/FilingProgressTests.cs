@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace ClinicalImages.BrowserTests;
 
 /// <summary>"Save 3 photos to Medtech" with Medtech refusing one: per-photo progress and outcome, a summary, and retry.</summary>
-public sealed class FilingProgressTests(FilingProgressTests.Factory product, BrowserFixture browser) : IClassFixture<FilingProgressTests.Factory>, IClassFixture<BrowserFixture>
+public sealed class FilingProgressTests(FilingProgressTests.Factory product, BrowserFixture browser) : BrowserTest(browser), IClassFixture<FilingProgressTests.Factory>, IClassFixture<BrowserFixture>
 {
     /// <summary>No automatic retry, so one refusal from ALEX shows as "not saved" at once.</summary>
     public sealed class Factory : ProductFactory
@@ -19,7 +19,7 @@ public sealed class FilingProgressTests(FilingProgressTests.Factory product, Bro
     [Fact]
     public async Task SaveThree_OneRefused_EachPhotoShowsItsOutcome_AndRetrySavesTheLast()
     {
-        await using var widget = await WidgetSession.OpenAsync(product, browser);
+        await using var widget = await OpenWidgetAsync(product);
         var page = widget.Page;
         await page.Locator("#file-input").SetInputFilesAsync(
             [Desktop.Sample("photo-upright-gps.jpg"), Desktop.Sample("screenshot.png"), Desktop.Sample("photo-orientation6-gps.jpg")]);
@@ -38,6 +38,7 @@ public sealed class FilingProgressTests(FilingProgressTests.Factory product, Bro
         await Assertions.Expect(progress.Locator("li[data-state='failed']")).ToContainTextAsync("Not saved:");
         await Assertions.Expect(widget.Cards("failed")).ToHaveCountAsync(1);
         await widget.ScreenshotAsync("filing-one-failed.png", fullPage: true);
+        await AssertAccessibleAsync(page, "filing-one-failed");
 
         // Medtech slow, not down: the retried photo is seen on its way, then in Medtech.
         await sandbox.SetFaultAsync("latency", count: 1, latencyMs: 1500);

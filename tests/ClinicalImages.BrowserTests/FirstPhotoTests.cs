@@ -5,16 +5,12 @@ using Microsoft.Playwright;
 namespace ClinicalImages.BrowserTests;
 
 /// <summary>The simplest complete path, as a GP walks it: Medtech → widget → photo → Medtech Inbox.</summary>
-public sealed partial class FirstPhotoTests(ProductFactory product, BrowserFixture browser) : IClassFixture<ProductFactory>, IClassFixture<BrowserFixture>
+public sealed partial class FirstPhotoTests(ProductFactory product, BrowserFixture browser) : BrowserTest(browser), IClassFixture<ProductFactory>, IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task Gp_LaunchesUploadsAndSaves_PhotoAppearsInTheMedtechInbox()
     {
-        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = product.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 900, Height = 900 },
-        });
+        await using var context = await NewContextAsync(product, 900, 900);
         var page = await context.NewPageAsync();
         var expect = Assertions.Expect(page);
 
@@ -30,15 +26,18 @@ public sealed partial class FirstPhotoTests(ProductFactory product, BrowserFixtu
 
         // A photo from disk: bytes go to the upload slot over HTTP; the thumbnail arrives through the circuit.
         await Assertions.Expect(page.Locator("#file-input[data-ready='true']")).ToHaveCountAsync(1);
+        await AssertAccessibleAsync(page, "capture-empty");
         await page.Locator("#file-input").SetInputFilesAsync(Desktop.Sample("photo-orientation6-gps.jpg"));
         var card = page.Locator(".card[data-status='ready']");
         await Assertions.Expect(card).ToHaveCountAsync(1, new() { Timeout = 20_000 });
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsPath, "capture-ready.png"), FullPage = true });
+        await AssertAccessibleAsync(page, "capture-with-photo");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Save 1 photo to Medtech" }).ClickAsync();
         await Assertions.Expect(page.Locator(".card[data-status='filed']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("receipt")).ToContainTextAsync("DocumentReference/");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsPath, "capture-filed.png"), FullPage = true });
+        await AssertAccessibleAsync(page, "capture-filed");
 
         // The Inbox of the emulated Medtech shows it, with the picture.
         await page.GotoAsync("/sandbox/inbox");
@@ -47,6 +46,7 @@ public sealed partial class FirstPhotoTests(ProductFactory product, BrowserFixtu
         await Assertions.Expect(picture).ToBeVisibleAsync();
         await page.WaitForFunctionAsync("() => [...document.images].some(i => i.complete && i.naturalWidth > 0)", null, new() { Timeout = 15_000 });
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsPath, "sandbox-inbox.png"), FullPage = true });
+        await AssertAccessibleAsync(page, "sandbox-inbox-filed");
     }
 
     private static async Task<string> PatientLabelAsync(IPage page)

@@ -5,16 +5,12 @@ using Microsoft.Playwright;
 namespace ClinicalImages.BrowserTests;
 
 /// <summary>The heart of the product: QR on the desktop, photos on the phone, live on the desktop, then filed.</summary>
-public sealed partial class PhoneHandoffTests(ProductFactory product, BrowserFixture browser) : IClassFixture<ProductFactory>, IClassFixture<BrowserFixture>
+public sealed partial class PhoneHandoffTests(ProductFactory product, BrowserFixture browser) : BrowserTest(browser), IClassFixture<ProductFactory>, IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task Phone_ScansTheCodeAndSendsThreePhotos_DesktopShowsThemWithoutReloadAndFilesThem()
     {
-        await using var desktopContext = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = product.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 420, Height = 900 },
-        });
+        await using var desktopContext = await NewContextAsync(product, 420, 900);
         var desktop = await desktopContext.NewPageAsync();
         await desktop.GotoAsync("/sandbox");
         await desktop.GetByLabel("Facility").SelectOptionAsync(SandboxApi.Facility);
@@ -29,8 +25,9 @@ public sealed partial class PhoneHandoffTests(ProductFactory product, BrowserFix
         await Assertions.Expect(desktop.GetByTestId("handoff-qr")).ToBeVisibleAsync();
         var link = await desktop.GetByTestId("handoff-link").InnerTextAsync();
         await desktop.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsPath, "desktop-qr.png"), FullPage = true });
+        await AssertAccessibleAsync(desktop, "qr-panel");
 
-        await using var phoneContext = await browser.NewPhoneContextAsync();
+        await using var phoneContext = await NewPhoneContextAsync();
         var phone = await phoneContext.NewPageAsync();
         await phone.GotoAsync(link);
         await Assertions.Expect(phone).ToHaveURLAsync(PhoneUrl());
@@ -38,8 +35,12 @@ public sealed partial class PhoneHandoffTests(ProductFactory product, BrowserFix
         await Assertions.Expect(desktop.GetByTestId("phone-connected")).ToBeVisibleAsync();
         await Assertions.Expect(phone.Locator("#phone[data-ready='true']")).ToHaveCountAsync(1);
         await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsPath, "phone-confirm.png") });
+        await AssertAccessibleAsync(phone, "phone-confirm");
+        await AssertAccessibleAsync(desktop, "phone-connected");
 
         await phone.GetByRole(AriaRole.Button, new() { Name = "Yes — take photos" }).ClickAsync();
+        await Assertions.Expect(phone.Locator("[data-screen='capture']")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(phone, "phone-capture");
         await phone.Locator("[data-input='camera']").SetInputFilesAsync(
         [
             Desktop.Sample("photo-orientation6-gps.jpg"), Desktop.Sample("photo-upright-gps.jpg"), Desktop.Sample("screenshot.png"),
@@ -47,13 +48,16 @@ public sealed partial class PhoneHandoffTests(ProductFactory product, BrowserFix
         await Assertions.Expect(phone.Locator("[data-list='shots'] li")).ToHaveCountAsync(3);
         await phone.GetByLabel("Side").SelectOptionAsync("left");
         await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsPath, "phone-review.png") });
+        await AssertAccessibleAsync(phone, "phone-review");
         await phone.GetByRole(AriaRole.Button, new() { Name = "Send 3 photos" }).ClickAsync();
         await Assertions.Expect(phone.Locator("[data-screen='done']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await AssertAccessibleAsync(phone, "phone-done");
 
         // Live on the desktop: no reload, all three.
         await Assertions.Expect(desktop.Locator(".card[data-status='ready']")).ToHaveCountAsync(3, new() { Timeout = 10_000 });
         Assert.Equal("still here", await desktop.EvaluateAsync<string>("() => window.noReloadMarker"));
         await desktop.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsPath, "desktop-phone-photos.png"), FullPage = true });
+        await AssertAccessibleAsync(desktop, "capture-photos-from-phone");
 
         // Nothing waits on the phone once the server confirmed.
         var waiting = await phone.EvaluateAsync<int>(

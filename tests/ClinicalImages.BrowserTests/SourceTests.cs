@@ -4,14 +4,14 @@ using Microsoft.Playwright;
 namespace ClinicalImages.BrowserTests;
 
 /// <summary>Every way a photo gets into the widget: camera, picker, drop, paste — and what happens when it cannot.</summary>
-public sealed class SourceTests(ProductFactory product, BrowserFixture browser) : IClassFixture<ProductFactory>, IClassFixture<BrowserFixture>
+public sealed class SourceTests(ProductFactory product, BrowserFixture browser) : BrowserTest(browser), IClassFixture<ProductFactory>, IClassFixture<BrowserFixture>
 {
     private const string MakeFiles = "files => files.map(f => new File([Uint8Array.from(atob(f.base64), c => c.charCodeAt(0))], f.name, { type: f.type }))";
 
     [Fact]
     public async Task Webcam_ShutterTakesAPhoto_ThatArrivesAsACard()
     {
-        await using var widget = await WidgetSession.OpenAsync(product, browser);
+        await using var widget = await OpenWidgetAsync(product);
         var page = widget.Page;
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Camera", Exact = true }).ClickAsync();
@@ -19,6 +19,7 @@ public sealed class SourceTests(ProductFactory product, BrowserFixture browser) 
         var shutter = page.GetByRole(AriaRole.Button, new() { Name = "Take photo" });
         await Assertions.Expect(shutter).ToBeEnabledAsync();
         await widget.ScreenshotAsync("camera.png");
+        await AssertAccessibleAsync(page, "camera");
         await shutter.ClickAsync();
 
         await Assertions.Expect(widget.Cards("ready")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
@@ -30,7 +31,7 @@ public sealed class SourceTests(ProductFactory product, BrowserFixture browser) 
     [Fact]
     public async Task Webcam_PermissionRefused_SaysHowToAllowIt_AndOtherSourcesStillWork()
     {
-        await using var widget = await WidgetSession.OpenAsync(product, browser);
+        await using var widget = await OpenWidgetAsync(product);
         var page = widget.Page;
         // As if the GP had blocked the camera for this site.
         await page.EvaluateAsync("() => { navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('blocked', 'NotAllowedError')); }");
@@ -38,6 +39,7 @@ public sealed class SourceTests(ProductFactory product, BrowserFixture browser) 
         await page.GetByRole(AriaRole.Button, new() { Name = "Camera", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("camera-problem")).ToContainTextAsync("was not allowed to use the camera");
+        await AssertAccessibleAsync(page, "camera-refused");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Take photo" })).ToBeDisabledAsync();
         await page.Locator("#file-input").SetInputFilesAsync(Desktop.Sample("photo-upright-gps.jpg"));
         await Assertions.Expect(widget.Cards("ready")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
@@ -46,7 +48,7 @@ public sealed class SourceTests(ProductFactory product, BrowserFixture browser) 
     [Fact]
     public async Task Webcam_UnpluggedMidPreview_SaysSo_AndTryAgainBringsItBack()
     {
-        await using var widget = await WidgetSession.OpenAsync(product, browser);
+        await using var widget = await OpenWidgetAsync(product);
         var page = widget.Page;
         await page.GetByRole(AriaRole.Button, new() { Name = "Camera", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Take photo" })).ToBeEnabledAsync();
@@ -64,7 +66,7 @@ public sealed class SourceTests(ProductFactory product, BrowserFixture browser) 
     [Fact]
     public async Task Picker_SeveralPhotos_LandWithoutMovingThoseAlreadyThere()
     {
-        await using var widget = await WidgetSession.OpenAsync(product, browser);
+        await using var widget = await OpenWidgetAsync(product);
         var page = widget.Page;
         await page.Locator("#file-input").SetInputFilesAsync(Desktop.Sample("photo-upright-gps.jpg"));
         await Assertions.Expect(widget.Cards("ready")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
@@ -82,7 +84,7 @@ public sealed class SourceTests(ProductFactory product, BrowserFixture browser) 
     [Fact]
     public async Task Drop_PhotosOnTheWindow_AreAdded_AndANonPhotoIsNamedAndLeftOut()
     {
-        await using var widget = await WidgetSession.OpenAsync(product, browser);
+        await using var widget = await OpenWidgetAsync(product);
         var files = await WidgetSession.FilesAsync(
             ("photo-upright-gps.jpg", "wound.jpg", "image/jpeg"), ("screenshot.png", "rash.png", "image/png"), ("", "referral.txt", "text/plain"));
 
@@ -102,7 +104,7 @@ public sealed class SourceTests(ProductFactory product, BrowserFixture browser) 
     [Fact]
     public async Task Paste_APictureFromTheClipboard_IsAdded_AndTextIsExplained()
     {
-        await using var widget = await WidgetSession.OpenAsync(product, browser);
+        await using var widget = await OpenWidgetAsync(product);
         var picture = await WidgetSession.FilesAsync(("screenshot.png", "image.png", "image/png"));
 
         await widget.Page.EvaluateAsync($$"""
@@ -128,7 +130,7 @@ public sealed class SourceTests(ProductFactory product, BrowserFixture browser) 
     [Fact]
     public async Task FiftyPhotosAtOnce_ThirtyAreAdded_AndTheNoticeSaysWhyTheRestWereNot()
     {
-        await using var widget = await WidgetSession.OpenAsync(product, browser);
+        await using var widget = await OpenWidgetAsync(product);
         var bytes = await File.ReadAllBytesAsync(Desktop.Sample("screenshot.png"));
         var fifty = Enumerable.Range(1, 50).Select(i => new FilePayload { Name = $"photo-{i:00}.png", MimeType = "image/png", Buffer = bytes });
 

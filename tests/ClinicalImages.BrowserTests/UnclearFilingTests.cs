@@ -8,12 +8,12 @@ namespace ClinicalImages.BrowserTests;
 /// A photo ALEX took but did not answer for, at a practice where ALEX will not let us look: the card says "Unclear
 /// whether Medtech has it", tells the GP where to look, sends nothing on its own, and takes the GP's answer.
 /// </summary>
-public sealed class UnclearFilingTests(FilingFaultProduct product, BrowserFixture browser) : IClassFixture<FilingFaultProduct>, IClassFixture<BrowserFixture>
+public sealed class UnclearFilingTests(FilingFaultProduct product, BrowserFixture browser) : BrowserTest(browser), IClassFixture<FilingFaultProduct>, IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task TimeoutAfterSuccess_WithReadBackRefused_AsksTheGp_AndMarkAsSavedFilesNothingMore()
     {
-        await using var widget = await WidgetSession.OpenAsync(product, browser, width: 420);
+        await using var widget = await OpenWidgetAsync(product, width: 420);
         var page = widget.Page;
         await page.Locator("#file-input").SetInputFilesAsync(Desktop.Sample("photo-upright-gps.jpg"));
         await Assertions.Expect(widget.Cards("ready")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
@@ -31,6 +31,7 @@ public sealed class UnclearFilingTests(FilingFaultProduct product, BrowserFixtur
         await Assertions.Expect(page.GetByText("1 waiting for you to look in the Medtech Inbox.")).ToBeVisibleAsync();
         await Assertions.Expect(card.GetByRole(AriaRole.Button, new() { Name = "It is not in Medtech — send again" })).ToBeInViewportAsync();
         await widget.ScreenshotAsync("filing-unclear.png", fullPage: true);
+        await AssertAccessibleAsync(page, "filing-unclear");
         Assert.Single(await sandbox.FiledAsync(SandboxApi.Nhi));
 
         // The GP finds it in the Inbox.

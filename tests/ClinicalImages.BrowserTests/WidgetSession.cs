@@ -17,13 +17,9 @@ public sealed class WidgetSession : IAsyncDisposable
 
     public IPage Page { get; }
 
-    public static async Task<WidgetSession> OpenAsync(ProductFactory product, BrowserFixture browser, int width = 1280, int height = 900)
+    /// <summary>Launches in <paramref name="context"/> (a watched one, from <see cref="BrowserTest"/>).</summary>
+    public static async Task<WidgetSession> OpenAsync(ProductFactory product, IBrowserContext context)
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = product.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-        });
         using var http = product.NewBrowser();
         var launch = await new SandboxApi(http).MintLaunchAsync(SandboxApi.Nhi);
         var page = await context.NewPageAsync();

@@ -5,12 +5,12 @@ using Microsoft.Playwright;
 namespace ClinicalImages.BrowserTests;
 
 /// <summary>Fit and finish: the narrow window beside Medtech, the keyboard, the first paint, leaving with unsaved photos.</summary>
-public sealed class WidgetTests(ProductFactory product, BrowserFixture browser) : IClassFixture<ProductFactory>, IClassFixture<BrowserFixture>
+public sealed class WidgetTests(ProductFactory product, BrowserFixture browser) : BrowserTest(browser), IClassFixture<ProductFactory>, IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task At400PixelsWide_TheWidgetFitsWithoutSideScrolling()
     {
-        await using var widget = await WidgetSession.OpenAsync(product, browser, width: 400, height: 860);
+        await using var widget = await OpenWidgetAsync(product, width: 400, height: 860);
         var page = widget.Page;
         await page.Locator("#file-input").SetInputFilesAsync(
             [Desktop.Sample("photo-upright-gps.jpg"), Desktop.Sample("screenshot.png"), Desktop.Sample("photo-orientation6-gps.jpg")]);
@@ -23,12 +23,13 @@ public sealed class WidgetTests(ProductFactory product, BrowserFixture browser) 
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "nothing sticks out sideways");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save 3 photos to Medtech" })).ToBeInViewportAsync();
         await widget.ScreenshotAsync("widget-400.png");
+        await AssertAccessibleAsync(page, "capture-400-wide-labelled");
     }
 
     [Fact]
     public async Task Keyboard_ArrowsMove_SpaceSelects_EnterOpens_DeleteRemovesAfterAsking()
     {
-        await using var widget = await WidgetSession.OpenAsync(product, browser);
+        await using var widget = await OpenWidgetAsync(product);
         var page = widget.Page;
         await page.Locator("#file-input").SetInputFilesAsync([Desktop.Sample("photo-upright-gps.jpg"), Desktop.Sample("screenshot.png")]);
         await Assertions.Expect(widget.Cards("ready")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
@@ -47,6 +48,7 @@ public sealed class WidgetTests(ProductFactory product, BrowserFixture browser) 
         await page.Keyboard.PressAsync("+");
         await Assertions.Expect(page.GetByTestId("viewer").Locator("[data-zoom-level]")).ToHaveTextAsync("150%");
         await widget.ScreenshotAsync("viewer.png");
+        await AssertAccessibleAsync(page, "viewer");
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(page.GetByTestId("viewer")).ToHaveCountAsync(0);
 
@@ -54,6 +56,7 @@ public sealed class WidgetTests(ProductFactory product, BrowserFixture browser) 
         await page.Keyboard.PressAsync("Delete");
         var confirm = page.GetByRole(AriaRole.Dialog, new() { Name = "Remove Photo 2?" });
         await Assertions.Expect(confirm).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "confirm-remove");
         await confirm.GetByRole(AriaRole.Button, new() { Name = "Remove photo" }).ClickAsync();
         await Assertions.Expect(page.Locator(".card")).ToHaveCountAsync(1);
         Assert.DoesNotContain(second, (await widget.SessionAsync()).GetProperty("images").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
@@ -62,7 +65,7 @@ public sealed class WidgetTests(ProductFactory product, BrowserFixture browser) 
     [Fact]
     public async Task ClosingTheWindow_WithPhotosNotInMedtech_AsksFirst()
     {
-        await using var widget = await WidgetSession.OpenAsync(product, browser);
+        await using var widget = await OpenWidgetAsync(product);
         var page = widget.Page;
         await page.Locator("#file-input").SetInputFilesAsync(Desktop.Sample("photo-upright-gps.jpg"));
         await Assertions.Expect(widget.Cards("ready")).ToHaveCountAsync(1, new() { Timeout = 20_000 });

@@ -8,11 +8,13 @@ internal static class ConsoleAssets
 {
     public const string StylePath = "/sandbox/assets/sandbox.css";
     public const string LauncherScriptPath = "/sandbox/assets/launcher.js";
+    public const string IconPath = "/sandbox/assets/icon.svg";
 
     public static void MapConsoleAssets(this IEndpointRouteBuilder sandbox)
     {
         sandbox.MapGet("/assets/sandbox.css", () => Results.Text(Style, "text/css; charset=utf-8"));
         sandbox.MapGet("/assets/launcher.js", () => Results.Text(LauncherScript, "text/javascript; charset=utf-8"));
+        sandbox.MapGet("/assets/icon.svg", () => Results.Text(Icon, "image/svg+xml"));
     }
 
     private const string Style = """
@@ -36,6 +38,11 @@ internal static class ConsoleAssets
         dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .6rem; font-size: .85rem; }
         dt { color: #52606d; }
         dd { margin: 0; overflow-wrap: anywhere; }
+        """;
+
+    // The stand-in's own mark (not the widget's), so a tab shows at a glance which side of the launch it is.
+    private const string Icon = """
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#124e78"/><path d="M18 46 32 16l14 30h-7l-7-16-7 16z" fill="#fff"/></svg>
         """;
 
     private const string LauncherScript = """

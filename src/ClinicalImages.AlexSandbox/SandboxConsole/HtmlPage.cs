@@ -22,6 +22,7 @@ internal static class HtmlPage
             .Append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(E(title)).Append(" · Medtech Evolution (ALEX sandbox)</title>\n")
+            .Append("<link rel=\"icon\" href=\"").Append(pathBase).Append(ConsoleAssets.IconPath).Append("\" type=\"image/svg+xml\">\n")
             .Append("<link rel=\"stylesheet\" href=\"").Append(pathBase).Append(ConsoleAssets.StylePath).Append("\">\n");
         if (withLauncherScript)
         {

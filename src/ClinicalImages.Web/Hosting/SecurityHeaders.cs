@@ -4,19 +4,18 @@ using Microsoft.Extensions.Options;
 namespace ClinicalImages.Web.Hosting;
 
 /// <summary>
-/// Browser rules on every response: a CSP without inline script, no sniffing, no referrer (the QR link must not
+/// Browser rules on every response: a CSP without inline script (but for the import map, which carries the
+/// response's nonce), no sniffing, no referrer (the QR link must not
 /// leak), HSTS on HTTPS, and no caching of anything that carries patient data.
 /// </summary>
 internal sealed class SecurityHeaders(RequestDelegate next, IOptions<SecurityOptions> options, IOptions<StorageOptions> storage)
 {
-    private readonly string _policy = Policy(options.Value, storage.Value);
-
-    public Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context, CspNonce nonce)
     {
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = _policy;
+            headers.ContentSecurityPolicy = Policy(options.Value, storage.Value, nonce.Value);
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
@@ -36,23 +35,24 @@ internal sealed class SecurityHeaders(RequestDelegate next, IOptions<SecurityOpt
         return next(context);
     }
 
-    internal static string Policy(SecurityOptions options, StorageOptions storage)
+    internal static string Policy(SecurityOptions options, StorageOptions storage, string nonce)
     {
         var ancestors = options.FrameAncestors.Count == 0 ? "'none'" : string.Join(' ', options.FrameAncestors);
         var bucket = StorageSource(storage) is { } source ? " " + source : "";
 
         // blob: for the photos the phone and the editor preview locally; ws/wss 'self' for the Blazor circuit; the
         // bucket's origin for presigned reads and uploads, and no other. Inline style attributes are allowed (Blazor
-        // renders some); inline script never.
+        // renders some); inline script only with this response's nonce. base-uri 'self' lets the pages say <base href="/">
+        // and nothing else.
         return string.Join("; ",
             "default-src 'self'",
-            "script-src 'self'",
+            $"script-src 'self' 'nonce-{nonce}'",
             "style-src 'self' 'unsafe-inline'",
             $"img-src 'self' blob: data:{bucket}",
             "media-src 'self' blob:",
             $"connect-src 'self'{bucket}",
             "object-src 'none'",
-            "base-uri 'none'",
+            "base-uri 'self'",
             "form-action 'self'",
             $"frame-ancestors {ancestors}");
     }
@@ -77,10 +77,11 @@ internal sealed class SecurityHeaders(RequestDelegate next, IOptions<SecurityOpt
         return storage.S3.ForcePathStyle ? origin : $"{origin} {server.Scheme}://*.{server.Authority}";
     }
 
-    // Framework and app assets carry no patient data and keep their own caching; everything else (pages, API,
-    // stored photos) may carry patient data.
+    // Framework and app assets (and the icons) carry no patient data and keep their own caching; everything else
+    // (pages, API, stored photos) may carry patient data.
     private static bool IsStaticAsset(PathString path) =>
         path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content")
+        || path == "/favicon.ico" || path == "/favicon.svg" || path == "/apple-touch-icon.png"
         || (!path.StartsWithSegments("/storage") && (path.Value?.EndsWith(".css", StringComparison.Ordinal) == true
             || path.Value?.EndsWith(".js", StringComparison.Ordinal) == true));
 }

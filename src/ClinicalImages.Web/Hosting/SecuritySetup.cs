@@ -10,6 +10,7 @@ internal static class SecuritySetup
             .Validate(o => o.FrameAncestors.All(a => a == "'self'" || (Uri.TryCreate(a, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps)),
                 "Security:FrameAncestors must list https origins (e.g. https://evolution.example.nz) or 'self'.")
             .ValidateOnStart();
+        services.AddScoped<CspNonce>();
         services.AddRateLimits();
         return services;
     }

@@ -33,13 +33,37 @@ public sealed class SecurityTests(SecurityTests.Factory product) : IClassFixture
 
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("object-src 'none'", csp, StringComparison.Ordinal);
-        Assert.Contains("base-uri 'none'", csp, StringComparison.Ordinal);
-        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("base-uri 'self'", csp, StringComparison.Ordinal);
+        Assert.Matches("script-src 'self' 'nonce-[0-9a-f]{32}'(;|$)", csp);
         Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors https://evolution.example.nz", csp, StringComparison.Ordinal);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task WidgetPage_ImportMapCarriesTheNonceOfItsOwnResponse_AndEachResponseHasItsOwn()
+    {
+        using var desktop = await Desktop.LaunchAsync(product);
+
+        var first = await PageNonceAsync(desktop.Http);
+        var second = await PageNonceAsync(desktop.Http);
+
+        Assert.NotEqual(first, second);
+    }
+
+    /// <summary>The nonce the header names, after checking that the page's import map (its one inline script) has it.</summary>
+    private static async Task<string> PageNonceAsync(HttpClient browser)
+    {
+        using var response = await browser.GetAsync(new Uri("/capture", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        var nonce = System.Text.RegularExpressions.Regex.Match(csp, "'nonce-([^']+)'").Groups[1].Value;
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"<script type=\"importmap\" nonce=\"{nonce}\">", html, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<script(?![^>]*\\bsrc=)[^>]*>"));
+        return nonce;
     }
 
     [Fact]

@@ -6,10 +6,12 @@ namespace ClinicalImages.UnitTests.Hosting;
 /// <summary>The browser may reach the bucket its presigned URLs name, and no other host.</summary>
 public sealed class ContentSecurityPolicyTests
 {
+    private const string Nonce = "4f1c9a0e6b2d47c3a8e5f09b1d7c2e6a";
+
     [Fact]
     public void DiskStore_AllowsOnlyThisService()
     {
-        var policy = SecurityHeaders.Policy(new SecurityOptions(), new StorageOptions());
+        var policy = SecurityHeaders.Policy(new SecurityOptions(), new StorageOptions(), Nonce);
 
         Assert.Contains("connect-src 'self';", policy, StringComparison.Ordinal);
         Assert.Contains("img-src 'self' blob: data:;", policy, StringComparison.Ordinal);
@@ -19,7 +21,7 @@ public sealed class ContentSecurityPolicyTests
     [Fact]
     public void AwsS3_AllowsAmazonsS3HostsOnly()
     {
-        var policy = SecurityHeaders.Policy(new SecurityOptions(), new StorageOptions { Provider = StorageProvider.S3 });
+        var policy = SecurityHeaders.Policy(new SecurityOptions(), new StorageOptions { Provider = StorageProvider.S3 }, Nonce);
 
         Assert.Contains("connect-src 'self' https://*.amazonaws.com;", policy, StringComparison.Ordinal);
         Assert.Contains("img-src 'self' blob: data: https://*.amazonaws.com;", policy, StringComparison.Ordinal);
@@ -34,7 +36,7 @@ public sealed class ContentSecurityPolicyTests
             S3 = new S3StorageOptions { ServiceUrl = "http://storage.practice.local:9000/", ForcePathStyle = true },
         };
 
-        var policy = SecurityHeaders.Policy(new SecurityOptions(), storage);
+        var policy = SecurityHeaders.Policy(new SecurityOptions(), storage, Nonce);
 
         Assert.Contains("connect-src 'self' http://storage.practice.local:9000;", policy, StringComparison.Ordinal);
     }
@@ -48,7 +50,7 @@ public sealed class ContentSecurityPolicyTests
             S3 = new S3StorageOptions { ServiceUrl = "https://s3.example.nz" },
         };
 
-        var policy = SecurityHeaders.Policy(new SecurityOptions(), storage);
+        var policy = SecurityHeaders.Policy(new SecurityOptions(), storage, Nonce);
 
         Assert.Contains("connect-src 'self' https://s3.example.nz https://*.s3.example.nz;", policy, StringComparison.Ordinal);
     }
