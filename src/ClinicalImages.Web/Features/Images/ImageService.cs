@@ -19,6 +19,7 @@ internal sealed partial class ImageService(
     IOptions<ImagePipelineOptions> pipelineOptions,
     IOptions<StorageOptions> storageOptions,
     TimeProvider time,
+    TimeZoneInfo clinicalZone,
     AuditLog audit,
     Telemetry telemetry,
     ILogger<ImageService> logger)
@@ -98,13 +99,15 @@ internal sealed partial class ImageService(
         }
 
         var normalisedAt = time.GetTimestamp();
+        var readyAt = time.GetUtcNow();
         var ready = image with
         {
             Status = ImageStatus.Ready,
             Width = normalised.Width,
             Height = normalised.Height,
             SourceFormat = normalised.SourceFormat,
-            ReadyAt = time.GetUtcNow(),
+            ReadyAt = readyAt,
+            Captured = CaptureTime.Resolve(normalised.CameraTime, readyAt, clinicalZone),
         };
 
         // Three independent objects, one round trip. The record that shows the photo on the desktop is written only
@@ -185,6 +188,7 @@ internal sealed partial class ImageService(
             PreviewUrl = preview,
             Edited = image.Edited,
             EditedAt = image.Edit?.SavedAt,
+            Captured = image.Status is ImageStatus.Uploading ? null : image.TakenAt,
         };
     }
 
