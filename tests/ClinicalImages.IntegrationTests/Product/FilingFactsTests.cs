@@ -77,6 +77,38 @@ public sealed class FilingFactsTests(ProductFactory product) : IClassFixture<Pro
     }
 
     [Fact]
+    public async Task Filed_FromThePhone_IsDatedByTheCameraTimeThePhoneReadBeforeCompressing()
+    {
+        using var desktop = await Desktop.LaunchAsync(product, nhi: "ZRT5604");
+        using var phone = await Phone.ConnectAsync(product, desktop);
+        using var compressed = new MagickImage(Desktop.Sample("photo-upright-gps.jpg"));
+        compressed.Strip();
+        var bytes = compressed.ToByteArray(MagickFormat.Jpeg);
+        using var slotResponse = await phone.Http.PostAsJsonAsync("/api/mobile/uploads",
+            new { contentType = "image/jpeg", length = bytes.Length, cameraTime = "2026:01:15 10:20:30", cameraOffset = (string?)null });
+        await Desktop.Expect(slotResponse, HttpStatusCode.OK);
+        var slot = await slotResponse.Content.ReadFromJsonAsync<JsonElement>();
+        using (var content = new ByteArrayContent(bytes))
+        {
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+            using var put = await phone.Http.PutAsync(new Uri(slot.GetProperty("url").GetString()!, UriKind.RelativeOrAbsolute), content);
+            await Desktop.Expect(put, HttpStatusCode.OK);
+        }
+
+        var imageId = slot.GetProperty("imageId").GetString()!;
+        using (var completion = await phone.Http.PostAsJsonAsync($"/api/mobile/images/{imageId}/complete", new { }))
+        {
+            await Desktop.Expect(completion, HttpStatusCode.OK);
+        }
+
+        var filed = await FileAsync(desktop, imageId, "ZRT5604");
+
+        Assert.Equal("2026-01-15T10:20:30+13:00", filed.ClinicalDate);
+        var image = await ImageAsync(desktop, imageId);
+        Assert.Equal(("phone", "CameraLocal"), (image.GetProperty("source").GetString(), image.GetProperty("captured").GetProperty("clock").GetString()));
+    }
+
+    [Fact]
     public async Task Upload_FromTheDesktopCamera_IsRecordedAsSuch_AndAnUnknownSourceIsRefused()
     {
         using var desktop = await Desktop.LaunchAsync(product);

@@ -4,7 +4,16 @@ namespace ClinicalImages.Web.Features.Images;
 /// POST …/uploads: what the browser is about to send. <see cref="Source"/> on the desktop: "camera" for the widget's
 /// camera panel, "file" (or nothing) for a file chosen, dropped or pasted; the phone's route ignores it.
 /// </summary>
-public sealed record UploadRequest(string? ContentType, long Length, string? Source = null);
+public sealed record UploadRequest(string? ContentType, long Length, string? Source = null)
+{
+    /// <summary>
+    /// EXIF DateTimeOriginal and OffsetTimeOriginal as the phone read them from the photo before compressing it (which
+    /// drops the EXIF); used only when the upload itself carries no camera time. A malformed value is ignored.
+    /// </summary>
+    public string? CameraTime { get; init; }
+
+    public string? CameraOffset { get; init; }
+}
 
 /// <summary>Where to send it: {imageId, method, url, headers, expiresAt}.</summary>
 public sealed record UploadSlotResponse(string ImageId, string Method, string Url, IReadOnlyDictionary<string, string> Headers, DateTimeOffset ExpiresAt);

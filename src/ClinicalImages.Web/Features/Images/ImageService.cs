@@ -54,7 +54,12 @@ internal sealed partial class ImageService(
         }
 
         var now = time.GetUtcNow();
-        var image = new ImageRecord(Launch.LaunchApi.NewId(), session.Id, ImageStatus.Uploading, source, contentType, request.Length, now);
+        // The phone's reading of the camera time it is about to compress away; the upload's own EXIF wins at completion.
+        var declared = CaptureTime.Resolve(ExifCaptureTime.Parse(request.CameraTime, request.CameraOffset), now, clinicalZone);
+        var image = new ImageRecord(Launch.LaunchApi.NewId(), session.Id, ImageStatus.Uploading, source, contentType, request.Length, now)
+        {
+            Captured = declared.FromCamera ? declared : null,
+        };
         await store.SaveImageAsync(image, cancellationToken);
         var slot = images.CreateUploadSlot(ImageKeys.Upload(session.Id, image.Id), contentType, request.Length,
             now.AddSeconds(storageOptions.Value.UploadUrlSeconds));
@@ -107,7 +112,9 @@ internal sealed partial class ImageService(
             Height = normalised.Height,
             SourceFormat = normalised.SourceFormat,
             ReadyAt = readyAt,
-            Captured = CaptureTime.Resolve(normalised.CameraTime, readyAt, clinicalZone),
+            Captured = normalised.CameraTime is null && image.Captured is { FromCamera: true } declared
+                ? declared
+                : CaptureTime.Resolve(normalised.CameraTime, readyAt, clinicalZone),
         };
 
         // Three independent objects, one round trip. The record that shows the photo on the desktop is written only

@@ -11,18 +11,21 @@ internal sealed record ExifCaptureTime(DateTime Local, TimeSpan? Offset)
 {
     private static readonly string[] DateFormats = ["yyyy:MM:dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy:MM:dd HH:mm:ss.FFFFFFF"];
 
-    public static ExifCaptureTime? From(IExifProfile? profile)
+    public static ExifCaptureTime? From(IExifProfile? profile) =>
+        Parse(profile?.GetValue(ExifTag.DateTimeOriginal)?.Value, profile?.GetValue(ExifTag.OffsetTimeOriginal)?.Value);
+
+    /// <summary>The two EXIF strings as the camera wrote them (also as the phone read them before compressing).</summary>
+    public static ExifCaptureTime? Parse(string? dateTimeOriginal, string? offsetTimeOriginal)
     {
-        var original = profile?.GetValue(ExifTag.DateTimeOriginal)?.Value?.Trim('\0', ' ');
-        if (string.IsNullOrEmpty(original)
+        var original = dateTimeOriginal?.Trim('\0', ' ');
+        if (string.IsNullOrEmpty(original) || original.Length > 32
             || !DateTime.TryParseExact(original, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
             || local.Year < 1900)
         {
             return null;
         }
 
-        var offset = ParseOffset(profile!.GetValue(ExifTag.OffsetTimeOriginal)?.Value);
-        return new ExifCaptureTime(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), offset);
+        return new ExifCaptureTime(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ParseOffset(offsetTimeOriginal));
     }
 
     private static TimeSpan? ParseOffset(string? text)
