@@ -10,6 +10,26 @@ namespace ClinicalImages.BrowserTests;
 public sealed class CaptureTimeTests(ProductFactory product, BrowserFixture browser) : IClassFixture<ProductFactory>, IClassFixture<BrowserFixture>
 {
     [Fact]
+    public async Task DesktopCameraShot_IsRecordedAsFromTheDesktopCamera_AndAFileAsAFile()
+    {
+        await using var widget = await WidgetSession.OpenAsync(product, browser);
+        var page = widget.Page;
+        await page.Locator("#file-input").SetInputFilesAsync(Desktop.Sample("photo-orientation6-gps.jpg"));
+        await Assertions.Expect(widget.Cards("ready")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Camera", Exact = true }).ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('#camera-panel video')?.videoWidth > 0");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Take photo" }).ClickAsync();
+        await Assertions.Expect(widget.Cards("ready")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
+
+        var images = (await widget.SessionAsync()).GetProperty("images").EnumerateArray()
+            .Select(i => (Source: i.GetProperty("source").GetString(), Clock: i.GetProperty("captured").GetProperty("clock").GetString()))
+            .ToList();
+        Assert.Contains(("desktop", "CameraLocal"), images);
+        Assert.Contains(("camera", "Upload"), images);
+    }
+
+    [Fact]
     public async Task PhonePhoto_KeepsItsCameraTimeThroughCompression_AndAScreenshotIsMarkedUploaded()
     {
         await using var widget = await WidgetSession.OpenAsync(product, browser);
