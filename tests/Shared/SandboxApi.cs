@@ -60,5 +60,5 @@ public sealed class SandboxApi(HttpClient http)
     public sealed record LaunchDto(string Context, string Signature, string LaunchUrl);
 
     public sealed record FiledDto(string ResourceType, string Id, string Identifier, string PatientId, string ContentType, long Bytes, DateTimeOffset ReceivedAt,
-        string? Title = null, int Pages = 1);
+        string? Title = null, int Pages = 1, string? Description = null, string? ClinicalDate = null);
 }

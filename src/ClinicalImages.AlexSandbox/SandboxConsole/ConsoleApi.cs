@@ -73,6 +73,8 @@ internal static class ConsoleApi
                 f.ResourceType, f.Id, f.Identifier, f.FacilityId, f.PatientId, f.ContentType, f.Data.Length, f.ReceivedAt)
             {
                 Title = f.Title,
+                Description = f.Description,
+                ClinicalDate = f.ClinicalDate,
                 Pages = PreviewRenderer.PageCount(f.Data, f.ContentType),
             }),
             SandboxJson.Options);

@@ -13,6 +13,11 @@ internal sealed record FiledView(
 {
     public string? Title { get; init; }
 
+    public string? Description { get; init; }
+
+    /// <summary>DocumentReference.date or Media.createdDateTime as received, with its offset.</summary>
+    public string? ClinicalDate { get; init; }
+
     /// <summary>Pages in the file (a multi-page Scan TIFF: an edit with its original, or a series).</summary>
     public int Pages { get; init; } = 1;
 }

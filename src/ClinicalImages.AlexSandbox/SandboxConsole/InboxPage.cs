@@ -79,6 +79,12 @@ internal static class InboxPage
             Term(html, "Reference", file.Identifier ?? "(none)");
             Term(html, "Filed as", file.ResourceType == "DocumentReference" ? "DocumentReference (Inbox Scan)" : file.ResourceType);
             Term(html, "Title", file.Title ?? "(none)");
+            if (file.Description is { } description)
+            {
+                Term(html, "Description", description);
+            }
+
+            Term(html, "Clinical date", ClinicalDate(file.ClinicalDate));
             Term(html, "Content type", file.ContentType);
             Term(html, "Size", FormatSize(file.Data.Length));
             Term(html, "Pages", pages.ToString(CultureInfo.InvariantCulture));
@@ -88,6 +94,13 @@ internal static class InboxPage
 
         html.Append("</ul>\n</article>\n");
     }
+
+    /// <summary>"15 Jan 2026, 10:20:30 +13:00" as Medtech files it (the day it lands on), or what was sent if it is no date.</summary>
+    private static string ClinicalDate(string? sent) =>
+        sent is null ? "(none)"
+        : DateTimeOffset.TryParse(sent, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
+            ? at.ToString("d MMM yyyy, HH:mm:ss zzz", CultureInfo.InvariantCulture)
+            : sent;
 
     private static void Term(StringBuilder html, string term, string value) =>
         html.Append("<dt>").Append(E(term)).Append("</dt><dd>").Append(E(value)).Append("</dd>\n");

@@ -21,7 +21,7 @@ internal sealed class FhirResourceFactory(AlexOptions options, TimeZoneInfo clin
             Subject = new ResourceReference($"{referenceBase}/Patient/{request.PatientId}"),
             Author = [new ResourceReference($"{referenceBase}/Practitioner/{request.ProviderId}")],
             Date = ClinicalTime(request.TakenAt),
-            Description = request.Title,
+            Description = request.Description,
             Content =
             [
                 new DocumentReference.ContentComponent

@@ -219,6 +219,8 @@ public abstract class StoreContract
         Assert.Equal(image.Filing, read.Filing);
         Assert.Equal(image.Problem, read.Problem);
         Assert.Equal(image.ReadyAt, read.ReadyAt);
+        Assert.Equal(image.Captured, read.Captured);
+        Assert.Equal(TimeSpan.FromHours(13), read.Captured!.At.Offset);
     }
 
     [Fact]

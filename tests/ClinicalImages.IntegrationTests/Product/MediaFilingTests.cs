@@ -33,6 +33,20 @@ public sealed class MediaFilingTests(MediaFilingTests.Factory product) : IClassF
     }
 
     [Fact]
+    public async Task Commit_WithMediaTarget_CreatedDateTimeIsTheCameraTimeInAucklandTime()
+    {
+        using var desktop = await Desktop.LaunchAsync(product, nhi: "ZZZ0032");
+        var imageId = await desktop.UploadReadyAsync("photo-orientation6-gps.jpg");
+
+        var done = await desktop.WaitForCommitAsync((await desktop.CommitAsync(imageId)).GetProperty("commitId").GetString()!);
+
+        Assert.Equal("filed", done.GetProperty("items")[0].GetProperty("state").GetString());
+        var filed = Assert.Single(await new SandboxApi(desktop.Http).FiledAsync("ZZZ0032"), f => f.Identifier == imageId);
+        Assert.Equal("2026-01-15T10:20:30+13:00", filed.ClinicalDate);
+        Assert.Equal("Photo — 15 Jan 2026.jpg", filed.Title);
+    }
+
+    [Fact]
     public async Task Edited_WithMediaTarget_FilesTheOriginalAsASecondMediaOnce_EvenWhenSavedAgain()
     {
         using var desktop = await Desktop.LaunchAsync(product, nhi: "ZRT5604");

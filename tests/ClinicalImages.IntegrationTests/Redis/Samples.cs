@@ -41,7 +41,9 @@ internal static class Samples
                 Classification = "lesion",
                 Note = "Raised, 4 mm",
                 Sensitive = true,
+                RecognisableFeatures = true,
             },
+            Captured = new CaptureTime(new DateTimeOffset(2026, 1, 15, 10, 20, 30, TimeSpan.FromHours(13)), CaptureClock.CameraLocal),
             Filing = new FiledReceipt("DocumentReference", "doc-1", "2", createdAt.AddMinutes(1), Reconciled: true),
             Problem = "An earlier attempt timed out.",
         };

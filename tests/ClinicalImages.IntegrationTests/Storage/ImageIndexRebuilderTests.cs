@@ -25,6 +25,13 @@ public sealed class ImageIndexRebuilderTests(S3Server server) : IClassFixture<S3
             {
                 Width = 1200, Height = 1600,
                 Metadata = new ImageMetadata { BodySiteCode = "368209003", BodySiteDisplay = "Right arm", Laterality = "right", Note = "Rash, day 3", Sensitive = true },
+                Captured = new CaptureTime(new DateTimeOffset(2026, 1, 15, 10, 20, 30, TimeSpan.FromHours(13)), CaptureClock.CameraLocal),
+            },
+            Image(session, "camera1", ImageStatus.Ready, ImageSource.Camera) with
+            {
+                Width = 640, Height = 480,
+                Metadata = new ImageMetadata { Sensitive = true, RecognisableFeatures = true },
+                Captured = new CaptureTime(Now, CaptureClock.Upload),
             },
             Image(session, "filed1", ImageStatus.Filed, ImageSource.Phone) with
             {
@@ -41,7 +48,7 @@ public sealed class ImageIndexRebuilderTests(S3Server server) : IClassFixture<S3
         await WipeAsync(session);
         var result = await rebuilder.RebuildAsync(session, default);
 
-        Assert.Equal(["failed1", "filed1", "ready1"], result.Restored.Order(StringComparer.Ordinal));
+        Assert.Equal(["camera1", "failed1", "filed1", "ready1"], result.Restored.Order(StringComparer.Ordinal));
         Assert.Empty(result.Refused);
         foreach (var expected in images)
         {
@@ -51,6 +58,7 @@ public sealed class ImageIndexRebuilderTests(S3Server server) : IClassFixture<S3
                 (actual.Status, actual.Source, actual.CreatedAt, actual.Width, actual.Height));
             Assert.Equal(expected.Metadata, actual.Metadata);
             Assert.Equal(expected.Filing, actual.Filing);
+            Assert.Equal(expected.Captured, actual.Captured);
         }
     }
 

@@ -66,6 +66,27 @@ public sealed class FhirResourceFactoryTests
     }
 
     [Fact]
+    public void ScanDocument_DescriptionIsTheTitleInWords_AndTheAttachmentKeepsTheFileName()
+    {
+        var request = Request() with { Title = "Photo — left forearm — wound — 26 Nov 2026.tif" };
+
+        var document = _factory.ScanDocument(request, Uat.ReferenceBase);
+
+        Assert.Equal("Photo — left forearm — wound — 26 Nov 2026", document.Description);
+        Assert.Equal("Photo — left forearm — wound — 26 Nov 2026.tif", document.Content[0].Attachment!.Title);
+    }
+
+    [Fact]
+    public void Media_CreatedIsTheCaptureTimeWithTheAucklandOffset()
+    {
+        var request = Request() with { ContentType = "image/jpeg", TakenAt = new DateTimeOffset(2026, 1, 14, 21, 20, 30, TimeSpan.Zero) };
+
+        var json = FhirJson.Serialize(_factory.Media(request, Uat.ReferenceBase));
+
+        Assert.Contains("\"createdDateTime\":\"2026-01-15T10:20:30+13:00\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Media_IsValidFhirR4AndCarriesTheMandatoryIdentifier()
     {
         var request = Request() with { ContentType = "image/jpeg", Title = "Clinical photo.jpg" };

@@ -19,6 +19,22 @@ public sealed class MetadataRulesTests
     }
 
     [Fact]
+    public void RecognisableFeatures_MakeThePhotoSensitive_WhichCannotBeUntickedWhileTheyAreSet()
+    {
+        var none = new MetadataPatch(null, null, null, null, null, null, null);
+
+        var recognisable = MetadataRules.Apply(new ImageMetadata(), none with { RecognisableFeatures = true }, DrWhitfield);
+        var unticked = MetadataRules.Apply(recognisable, none with { Sensitive = false }, DrWhitfield);
+        var featuresOff = MetadataRules.Apply(unticked, none with { RecognisableFeatures = false }, DrWhitfield);
+        var sensitiveOff = MetadataRules.Apply(featuresOff, none with { Sensitive = false }, DrWhitfield);
+
+        Assert.Equal((true, true), (recognisable.RecognisableFeatures, recognisable.Sensitive));
+        Assert.True(unticked.Sensitive);
+        Assert.Equal((false, true), (featuresOff.RecognisableFeatures, featuresOff.Sensitive));
+        Assert.False(sensitiveOff.Sensitive);
+    }
+
+    [Fact]
     public void BodySite_TakesItsWordsFromTheList_NotFromTheRequest()
     {
         var applied = MetadataRules.Apply(new ImageMetadata(), new MetadataPatch("14975008", "Something else", null, null, null, null, null), DrWhitfield);

@@ -31,8 +31,11 @@ export function dispose() {
   state = null;
 }
 
-/** Every source ends here: photos are queued up to the session's room; whatever is refused is said in one sentence. */
-export function addFiles(files, notes = []) {
+/**
+ * Every source ends here: photos are queued up to the session's room; whatever is refused is said in one sentence.
+ * `source` is 'camera' for the camera panel's shots and 'file' for the rest; the caption strip names it.
+ */
+export function addFiles(files, notes = [], source = 'file') {
   if (!state) return;
   const photos = files.filter(isPhoto);
   const others = files.filter(f => !isPhoto(f));
@@ -53,7 +56,7 @@ export function addFiles(files, notes = []) {
   } else if (taken.length > 0) {
     notify('');
   }
-  if (taken.length > 0) enqueue(taken);
+  if (taken.length > 0) enqueue(taken, source);
 }
 
 function onDragOver(e) {
@@ -103,8 +106,9 @@ function onBeforeUnload(e) {
   }
 }
 
-async function enqueue(files) {
+async function enqueue(files, source) {
   const items = files.map(file => ({
+    source,
     key: `u${++state.counter}`,
     name: file.name || 'Photo',
     previewUrl: previewable.has(typeOf(file)) ? URL.createObjectURL(file) : null,
@@ -132,12 +136,12 @@ function pump() {
   }
 }
 
-async function uploadOne({ key, file }) {
+async function uploadOne({ key, file, source }) {
   const { dotnet, sessionId } = state;
   let imageId = null;
   let last = -1;
   try {
-    const slot = await api('POST', '/api/session/uploads', sessionId, { contentType: typeOf(file), length: file.size });
+    const slot = await api('POST', '/api/session/uploads', sessionId, { contentType: typeOf(file), length: file.size, source });
     imageId = slot.imageId;
     await dotnet.invokeMethodAsync('UploadSlotted', key, imageId);
     await put(slot, file, percent => {

@@ -46,7 +46,7 @@ export async function shoot(video) {
   const blob = await new Promise(resolve => canvas.toBlob(resolve, 'image/jpeg', 0.92));
   if (!blob) return false;
   const stamp = new Date().toTimeString().slice(0, 8).replaceAll(':', '');
-  addFiles([new File([blob], `Camera ${stamp}.jpg`, { type: 'image/jpeg' })]);
+  addFiles([new File([blob], `Camera ${stamp}.jpg`, { type: 'image/jpeg' })], [], 'camera');
   video.closest('.camera')?.animate([{ opacity: 0.4 }, { opacity: 1 }], { duration: 180 });
   return true;
 }

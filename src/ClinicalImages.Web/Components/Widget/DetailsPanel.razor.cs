@@ -49,9 +49,15 @@ public sealed partial class DetailsPanel
 
     private SharedValue<bool> Sensitive => SharedValue.Of<bool>(Targets, m => m.Sensitive);
 
+    private SharedValue<bool> Recognisable => SharedValue.Of<bool>(Targets, m => m.RecognisableFeatures);
+
     private Task Apply(string? bodySite = null, string? laterality = null, string? view = null, string? classification = null,
-        string? note = null, string? consent = null, bool? sensitive = null) =>
-        OnApply.InvokeAsync(new MetadataPatch(bodySite, null, laterality, view, classification, note, sensitive) { Consent = consent });
+        string? note = null, string? consent = null, bool? sensitive = null, bool? recognisable = null) =>
+        OnApply.InvokeAsync(new MetadataPatch(bodySite, null, laterality, view, classification, note, sensitive)
+        {
+            Consent = consent,
+            RecognisableFeatures = recognisable,
+        });
 
     private static string? Chosen(ChangeEventArgs e) => e.Value as string is var v && v == MixedValue ? null : v ?? string.Empty;
 

@@ -9,7 +9,11 @@ internal static class Caption
 {
     private static readonly CultureInfo NewZealand = CultureInfo.GetCultureInfo("en-NZ");
 
-    public static CaptionStrip For(CaptureSession session, ImageRecord image, DateTimeOffset takenAt, TimeZoneInfo zone)
+    /// <summary>
+    /// The lines for <paramref name="image"/>, ending with the facts of capture: when it was taken (or only uploaded),
+    /// when and by whom it was filed (<paramref name="filedAt"/>), and where it came from; all in <paramref name="zone"/>.
+    /// </summary>
+    public static CaptionStrip For(CaptureSession session, ImageRecord image, TimeZoneInfo zone, DateTimeOffset filedAt)
     {
         var lines = new List<string>();
         var patient = session.Patient;
@@ -39,10 +43,36 @@ internal static class Caption
             lines.Add($"Consent: {ConsentWords(consent)} (recorded by {m.ConsentRecordedBy ?? session.ProviderName}{when})");
         }
 
-        var local = TimeZoneInfo.ConvertTime(takenAt, zone);
-        lines.Add($"Taken {local.ToString("ddd d MMM yyyy, h:mm tt", NewZealand)} (NZ) by {session.ProviderName}" + (m.Sensitive ? " · SENSITIVE" : string.Empty));
+        if (m.Sensitive)
+        {
+            lines.Add(m.RecognisableFeatures ? "SENSITIVE · shows recognisable features (face, tattoo)" : "SENSITIVE");
+        }
+
+        lines.Add(Facts(session, image, zone, filedAt));
         return new CaptionStrip(lines);
     }
+
+    /// <summary>"Taken 3 Dec 2026 10:42 · filed 10:45 by Dr Anna Whitfield · from the phone".</summary>
+    internal static string Facts(CaptureSession session, ImageRecord image, TimeZoneInfo zone, DateTimeOffset filedAt)
+    {
+        var taken = image.TakenAt;
+        var takenLocal = TimeZoneInfo.ConvertTime(taken.At, zone);
+        var filedLocal = TimeZoneInfo.ConvertTime(filedAt, zone);
+        var when = taken.FromCamera
+            ? $"Taken {Moment(takenLocal)}"
+            : $"Uploaded {Moment(takenLocal)} (no camera time)";
+        var filed = filedLocal.Date == takenLocal.Date ? filedLocal.ToString("HH:mm", NewZealand) : Moment(filedLocal);
+        return $"{when} · filed {filed} by {session.ProviderName} · {SourceWords(image.Source)}";
+    }
+
+    private static string Moment(DateTimeOffset local) => local.ToString("d MMM yyyy HH:mm", NewZealand);
+
+    private static string SourceWords(ImageSource source) => source switch
+    {
+        ImageSource.Phone => "from the phone",
+        ImageSource.Camera => "desktop camera",
+        _ => "from a file",
+    };
 
     private static string ConsentWords(string consent) => consent switch
     {

@@ -17,6 +17,7 @@ internal sealed class FilingDocumentBuilder(
     IOptions<AlexOptions> alexOptions,
     IOptions<FilingOptions> filingOptions,
     IOptions<ImagePipelineOptions> pipelineOptions,
+    TimeProvider time,
     TimeZoneInfo clinicalZone)
 {
     public const string OriginalSuffix = "-original";
@@ -27,8 +28,9 @@ internal sealed class FilingDocumentBuilder(
     {
         var scan = alexOptions.Value.Target == FilingTarget.Scan;
         var withOriginal = image.Edited && filingOptions.Value.IncludeOriginal;
-        var takenAt = image.ReadyAt ?? image.CreatedAt;
-        var caption = filingOptions.Value.CaptionStrip ? Caption.For(session, image, takenAt, clinicalZone) : null;
+        // The filed date is the moment of capture (the camera's, else the upload's); the gateway writes it in practice time.
+        var takenAt = image.TakenAt.At;
+        var caption = filingOptions.Value.CaptionStrip ? Caption.For(session, image, clinicalZone, time.GetUtcNow()) : null;
         var title = FilingTitle.For(image, takenAt, clinicalZone);
         var maxBytes = pipelineOptions.Value.ScanMaxBytes;
 

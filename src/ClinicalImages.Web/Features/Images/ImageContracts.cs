@@ -1,7 +1,19 @@
 namespace ClinicalImages.Web.Features.Images;
 
-/// <summary>POST …/uploads: what the browser is about to send.</summary>
-public sealed record UploadRequest(string? ContentType, long Length);
+/// <summary>
+/// POST …/uploads: what the browser is about to send. <see cref="Source"/> on the desktop: "camera" for the widget's
+/// camera panel, "file" (or nothing) for a file chosen, dropped or pasted; the phone's route ignores it.
+/// </summary>
+public sealed record UploadRequest(string? ContentType, long Length, string? Source = null)
+{
+    /// <summary>
+    /// EXIF DateTimeOriginal and OffsetTimeOriginal as the phone read them from the photo before compressing it (which
+    /// drops the EXIF); used only when the upload itself carries no camera time. A malformed value is ignored.
+    /// </summary>
+    public string? CameraTime { get; init; }
+
+    public string? CameraOffset { get; init; }
+}
 
 /// <summary>Where to send it: {imageId, method, url, headers, expiresAt}.</summary>
 public sealed record UploadSlotResponse(string ImageId, string Method, string Url, IReadOnlyDictionary<string, string> Headers, DateTimeOffset ExpiresAt);
@@ -28,6 +40,8 @@ public sealed record ImageView(
 
     /// <summary>When the edit was saved: a new edit has the same address, so this tells a browser's copy is stale.</summary>
     public DateTimeOffset? EditedAt { get; init; }
+    /// <summary>When it was taken (camera EXIF) or, marked so, uploaded: the time it is filed under.</summary>
+    public CaptureTime? Captured { get; init; }
 }
 
 /// <summary>
@@ -45,4 +59,7 @@ public sealed record MetadataPatch(
 {
     /// <summary>record-only, teaching or publication; who recorded it and when are the session's clinician and now.</summary>
     public string? Consent { get; init; }
+
+    /// <summary>The photo shows a face or a tattoo; true makes it sensitive as well.</summary>
+    public bool? RecognisableFeatures { get; init; }
 }

@@ -60,6 +60,7 @@ internal sealed partial class ImageIndexRebuilder(IImageStore images, IImageInde
             Metadata = sidecar.Metadata,
             Filing = sidecar.Filing,
             OriginalFiling = sidecar.OriginalFiling,
+            Captured = sidecar.Captured,
 
             // An edit whose picture is gone (a reset cut short) is no edit: the original is what the GP sees and files.
             Edit = sidecar.Edit is not null && present.Contains(ImageKeys.Edited(sidecar.SessionId, sidecar.ImageId)) ? sidecar.Edit : null,

@@ -24,10 +24,17 @@ public enum ImageStatus
     Unclear,
 }
 
+/// <summary>Where a photo came from; the caption strip says it ("from the phone", "desktop camera", "from a file").</summary>
 public enum ImageSource
 {
+    /// <summary>A file on the desktop: chosen, dropped or pasted.</summary>
     Desktop,
+
+    /// <summary>The phone handed the session by QR code.</summary>
     Phone,
+
+    /// <summary>The desktop's own camera (the widget's camera panel).</summary>
+    Camera,
 }
 
 /// <summary>One photo in a session: its state, metadata and, once filed, Medtech's reference.</summary>
@@ -47,6 +54,15 @@ public sealed record ImageRecord(
     public string? SourceFormat { get; init; }
 
     public DateTimeOffset? ReadyAt { get; init; }
+
+    /// <summary>When it was taken, from the camera's EXIF (kept before stripping) or else the upload time, marked so.</summary>
+    public CaptureTime? Captured { get; init; }
+
+    /// <summary>
+    /// The time of capture to file under: <see cref="Captured"/>, or for a record written before it was kept, the
+    /// upload time.
+    /// </summary>
+    public CaptureTime TakenAt => Captured ?? new CaptureTime(ReadyAt ?? CreatedAt, CaptureClock.Upload);
 
     public ImageMetadata Metadata { get; init; } = new();
 
@@ -86,6 +102,9 @@ public sealed record ImageMetadata
 
     /// <summary>Marks a photo for discreet handling (genitals, a child, a photo the patient is uneasy about).</summary>
     public bool Sensitive { get; init; }
+
+    /// <summary>The photo shows what identifies the patient (face, tattoo): always <see cref="Sensitive"/> too.</summary>
+    public bool RecognisableFeatures { get; init; }
 
     /// <summary>What the patient agreed the photo may be used for: record-only, teaching or publication.</summary>
     public string? Consent { get; init; }

@@ -19,6 +19,7 @@ internal sealed partial class ImageService(
     IOptions<ImagePipelineOptions> pipelineOptions,
     IOptions<StorageOptions> storageOptions,
     TimeProvider time,
+    TimeZoneInfo clinicalZone,
     AuditLog audit,
     Telemetry telemetry,
     ILogger<ImageService> logger)
@@ -53,7 +54,12 @@ internal sealed partial class ImageService(
         }
 
         var now = time.GetUtcNow();
-        var image = new ImageRecord(Ids.New(), session.Id, ImageStatus.Uploading, source, contentType, request.Length, now);
+        // The phone's reading of the camera time it is about to compress away; the upload's own EXIF wins at completion.
+        var declared = CaptureTime.Resolve(ExifCaptureTime.Parse(request.CameraTime, request.CameraOffset), now, clinicalZone);
+        var image = new ImageRecord(Ids.New(), session.Id, ImageStatus.Uploading, source, contentType, request.Length, now)
+        {
+            Captured = declared.FromCamera ? declared : null,
+        };
         await index.SaveImageAsync(image, cancellationToken);
         var slot = images.CreateUploadSlot(ImageKeys.Upload(session.Id, image.Id), contentType, request.Length,
             now.AddSeconds(storageOptions.Value.UploadUrlSeconds));
@@ -98,13 +104,17 @@ internal sealed partial class ImageService(
         }
 
         var normalisedAt = time.GetTimestamp();
+        var readyAt = time.GetUtcNow();
         var ready = image with
         {
             Status = ImageStatus.Ready,
             Width = normalised.Width,
             Height = normalised.Height,
             SourceFormat = normalised.SourceFormat,
-            ReadyAt = time.GetUtcNow(),
+            ReadyAt = readyAt,
+            Captured = normalised.CameraTime is null && image.Captured is { FromCamera: true } declared
+                ? declared
+                : CaptureTime.Resolve(normalised.CameraTime, readyAt, clinicalZone),
         };
 
         // Three independent objects, one round trip. The record that shows the photo on the desktop is written only
@@ -185,6 +195,7 @@ internal sealed partial class ImageService(
             PreviewUrl = preview,
             Edited = image.Edited,
             EditedAt = image.Edit?.SavedAt,
+            Captured = image.Status is ImageStatus.Uploading ? null : image.TakenAt,
         };
     }
 

@@ -18,13 +18,15 @@ public sealed record ImageSidecar(
     ImageMetadata Metadata,
     FiledReceipt? Filing,
     ImageEdit? Edit = null,
-    FiledReceipt? OriginalFiling = null)
+    FiledReceipt? OriginalFiling = null,
+    CaptureTime? Captured = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static ImageSidecar From(CaptureSession session, ImageRecord image) => new(
         image.Id, session.Id, session.FacilityId, session.PatientId, session.ProviderId, image.Status.ToString(),
-        image.Source.ToString(), image.CreatedAt, image.Width, image.Height, image.Metadata, image.Filing, image.Edit, image.OriginalFiling);
+        image.Source.ToString(), image.CreatedAt, image.Width, image.Height, image.Metadata, image.Filing, image.Edit, image.OriginalFiling,
+        image.Captured);
 
     public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
 

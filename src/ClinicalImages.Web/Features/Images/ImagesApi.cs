@@ -25,7 +25,14 @@ internal static class ImagesApi
         UploadRequest request, HttpContext http, SessionAccess access, ImageService images, CancellationToken cancellationToken)
     {
         var session = await access.RequireAsync(http, cancellationToken);
-        return TypedResults.Ok(await images.CreateSlotAsync(session, request, ImageSource.Desktop, cancellationToken));
+        var source = request.Source switch
+        {
+            null or "" or "file" => ImageSource.Desktop,
+            "camera" => ImageSource.Camera,
+            _ => throw new ImageProblemException(StatusCodes.Status400BadRequest,
+                "The photo's source must be camera or file. Reload the widget and add the photo again."),
+        };
+        return TypedResults.Ok(await images.CreateSlotAsync(session, request, source, cancellationToken));
     }
 
     internal static async Task<Ok<ImageView>> CompleteAsync(

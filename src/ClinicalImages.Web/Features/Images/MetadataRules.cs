@@ -39,6 +39,9 @@ public static class MetadataRules
         var site = BodySiteOf(patch.BodySiteCode);
         var consent = patch.Consent is null ? current.Consent : Blank(patch.Consent);
         var consentChanged = !string.Equals(consent, current.Consent, StringComparison.Ordinal);
+
+        // A recognisable photo is a sensitive one: the flag cannot be taken off while the features box is ticked.
+        var recognisable = patch.RecognisableFeatures ?? current.RecognisableFeatures;
         return current with
         {
             BodySiteCode = patch.BodySiteCode is null ? current.BodySiteCode : site?.Code,
@@ -47,7 +50,8 @@ public static class MetadataRules
             View = patch.View is null ? current.View : Blank(patch.View),
             Classification = patch.Classification is null ? current.Classification : Blank(patch.Classification),
             Note = patch.Note is null ? current.Note : Blank(patch.Note.Trim()),
-            Sensitive = patch.Sensitive ?? current.Sensitive,
+            Sensitive = (patch.Sensitive ?? current.Sensitive) || recognisable,
+            RecognisableFeatures = recognisable,
             Consent = consent,
             ConsentRecordedBy = !consentChanged ? current.ConsentRecordedBy : consent is null ? null : recorder.Clinician,
             ConsentRecordedAt = !consentChanged ? current.ConsentRecordedAt : consent is null ? null : recorder.At,

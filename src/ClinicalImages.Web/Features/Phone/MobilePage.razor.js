@@ -30,9 +30,51 @@ async function store(mode, action) {
     tx.onerror = () => reject(tx.error);
   });
 }
-const remember = shot => store('readwrite', s => s.put({ id: shot.id, blob: shot.blob, type: shot.type })).catch(() => {});
+const remember = shot => store('readwrite', s => s.put({ id: shot.id, blob: shot.blob, type: shot.type, taken: shot.taken })).catch(() => {});
 const forget = shot => store('readwrite', s => s.delete(shot.id)).catch(() => {});
 const pending = () => store('readonly', s => s.getAll()).catch(() => []);
+
+// ---- the camera's time, read before compression drops the EXIF ----
+// DateTimeOriginal (0x9003) and OffsetTimeOriginal (0x9011) from a JPEG's EXIF; null when there are none. The server
+// reads the same from the upload when it still carries them (a HEIC sent as it is), and prefers that.
+async function cameraTime(file) {
+  try {
+    const view = new DataView(await file.slice(0, 262144).arrayBuffer());
+    if (view.getUint16(0) !== 0xFFD8) return null;
+    for (let at = 2; at + 10 <= view.byteLength;) {
+      const marker = view.getUint16(at);
+      if ((marker & 0xFF00) !== 0xFF00 || marker === 0xFFDA) return null;
+      if (marker === 0xFFE1 && view.getUint32(at + 4) === 0x45786966) return exifTimes(view, at + 10);
+      at += 2 + view.getUint16(at + 2);
+    }
+  } catch {
+    // A file cut short or not a JPEG: no camera time, the upload time stands.
+  }
+  return null;
+}
+
+function exifTimes(view, tiff) {
+  const little = view.getUint16(tiff) === 0x4949;
+  const u16 = at => view.getUint16(at, little);
+  const u32 = at => view.getUint32(at, little);
+  const entry = (ifd, tag) => {
+    for (let i = 0, n = u16(ifd); i < n; i++) if (u16(ifd + 2 + i * 12) === tag) return ifd + 2 + i * 12;
+    return null;
+  };
+  const text = e => {
+    if (e === null || u16(e + 2) !== 2) return null;
+    const count = u32(e + 4);
+    const start = count <= 4 ? e + 8 : tiff + u32(e + 8);
+    let value = '';
+    for (let i = 0; i < count && i < 32; i++) { const c = view.getUint8(start + i); if (c === 0) break; value += String.fromCharCode(c); }
+    return value || null;
+  };
+  const pointer = entry(tiff + u32(tiff + 4), 0x8769);
+  if (pointer === null) return null;
+  const exif = tiff + u32(pointer + 8);
+  const original = text(entry(exif, 0x9003));
+  return original ? { cameraTime: original, cameraOffset: text(entry(exif, 0x9011)) } : null;
+}
 
 // ---- compression ----
 async function compress(file) {
@@ -58,8 +100,9 @@ async function compress(file) {
 async function add(files) {
   problem('');
   for (const file of files) {
+    const taken = await cameraTime(file);
     const { blob, type } = await compress(file);
-    const shot = { id: crypto.randomUUID(), blob, type, url: URL.createObjectURL(blob), state: 'waiting' };
+    const shot = { id: crypto.randomUUID(), blob, type, taken, url: URL.createObjectURL(blob), state: 'waiting' };
     shots.push(shot);
     await remember(shot);
   }
@@ -140,7 +183,7 @@ async function send(shot, row, details) {
       row.state('sending', 0);
       const slot = shot.slot && new Date(shot.slot.expiresAt) > new Date(Date.now() + 30000)
         ? shot.slot
-        : (shot.slot = await api('/api/mobile/uploads', { contentType: shot.type, length: shot.blob.size }));
+        : (shot.slot = await api('/api/mobile/uploads', { contentType: shot.type, length: shot.blob.size, ...shot.taken }));
       await put(slot, shot.blob, (loaded, total) => row.state('sending', loaded / total));
       await api(`/api/mobile/images/${encodeURIComponent(slot.imageId)}/complete`, details);
       shot.state = 'sent';
@@ -219,7 +262,7 @@ async function sendAll() {
 $('[data-action="confirm"]').addEventListener('click', async () => {
   const waiting = await pending();
   for (const saved of waiting) {
-    shots.push({ id: saved.id, blob: saved.blob, type: saved.type, url: URL.createObjectURL(saved.blob), state: 'waiting' });
+    shots.push({ id: saved.id, blob: saved.blob, type: saved.type, taken: saved.taken, url: URL.createObjectURL(saved.blob), state: 'waiting' });
   }
   if (shots.length > 0) { renderShots(); show('review'); } else { show('capture'); }
 });

@@ -18,6 +18,9 @@ internal static class ImageNormaliser
         using var image = MagickDecoder.Decode(bytes.Span, format);
         ct.ThrowIfCancellationRequested();
 
+        // The one fact of capture kept from the metadata, read before Strip() removes it with the GPS and serials.
+        var cameraTime = ExifCaptureTime.From(image.GetExifProfile());
+
         // All eight EXIF orientations, mirrored ones included; afterwards the pixels are upright.
         image.AutoOrient();
         ConvertToSrgb(image);
@@ -32,7 +35,8 @@ internal static class ImageNormaliser
         return new NormalisedImage(
             jpeg, (int)image.Width, (int)image.Height,
             thumbnailJpeg, (int)thumbnail.Width, (int)thumbnail.Height,
-            format.Name);
+            format.Name,
+            cameraTime);
     }
 
     // ImageMagick's Thumbnail point-samples a large photo before resampling it (moiré on mesh dressings, fabric,

@@ -1,6 +1,9 @@
 namespace ClinicalImages.Web.Features.Images;
 
-/// <summary>The upright, metadata-free JPEG we store, its thumbnail, and the format the upload arrived in.</summary>
+/// <summary>
+/// The upright, metadata-free JPEG we store, its thumbnail, the format the upload arrived in, and the camera's time of
+/// capture read from the EXIF before it was stripped (null when the file carries none).
+/// </summary>
 internal sealed record NormalisedImage(
     byte[] Jpeg,
     int Width,
@@ -8,4 +11,5 @@ internal sealed record NormalisedImage(
     byte[] Thumbnail,
     int ThumbnailWidth,
     int ThumbnailHeight,
-    string SourceFormat);
+    string SourceFormat,
+    ExifCaptureTime? CameraTime = null);
