@@ -63,7 +63,10 @@ public sealed class EarlierPhotosTests(EarlierPhotosTests.Product product, Brows
         await ScreenshotAsync(page, "earlier-strip.png", fullPage: true);
 
         // The newest is a three-page scan: opened large, one page at a time, by keyboard.
-        await thumbs.First.FocusAsync();
+        await thumbs.Nth(1).FocusAsync();
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await Assertions.Expect(thumbs.First).ToBeFocusedAsync();
+        await ScreenshotAsync(page, "earlier-strip-focus.png");
         await page.Keyboard.PressAsync("Enter");
         var viewer = page.GetByTestId("earlier-viewer");
         await Assertions.Expect(viewer).ToBeVisibleAsync();
@@ -185,7 +188,11 @@ public sealed class EarlierPhotosTests(EarlierPhotosTests.Product product, Brows
             await Assertions.Expect(page.Locator(".card[data-status='ready']")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
             await page.GetByRole(AriaRole.Button, new() { Name = "Save 1 photo to Medtech" }).ClickAsync();
             await Assertions.Expect(page.Locator(".card[data-status='filed']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
-            await ScreenshotAsync(page, "earlier-refused.png", fullPage: true);
+            await Assertions.Expect(page.GetByTestId("earlier-status"))
+                .ToContainTextAsync("Medtech did not let us read earlier photos for this practice.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Hide" }).ClickAsync();
+            await page.GetByTestId("earlier-photos").EvaluateAsync("s => s.scrollIntoView({ block: 'center' })");
+            await ScreenshotAsync(page, "earlier-refused.png");
         }
         finally
         {
@@ -235,6 +242,6 @@ public sealed class EarlierPhotosTests(EarlierPhotosTests.Product product, Brows
             "i => { const c = document.createElement('canvas'); c.width = 16; c.height = 16; const g = c.getContext('2d');"
             + " g.drawImage(i, 0, 0, 16, 16); return Array.from(g.getImageData(0, 0, 16, 16).data).join(','); }");
 
-    private static Task ScreenshotAsync(IPage page, string name, bool fullPage = false) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsPath, name), FullPage = fullPage });
+    private static async Task ScreenshotAsync(IPage page, string name, bool fullPage = false) =>
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsPath, name), FullPage = fullPage });
 }

@@ -31,7 +31,7 @@ public sealed partial class EarlierPhotoViewer : IAsyncDisposable
 
     [Parameter, EditorRequired] public EarlierPhotoItem Item { get; set; } = default!;
 
-    /// <summary>Date, title and author, as the strip shows them.</summary>
+    /// <summary>Title and author, as the strip shows them under the date.</summary>
     [Parameter] public string Caption { get; set; } = string.Empty;
 
     [Parameter] public string Day { get; set; } = string.Empty;

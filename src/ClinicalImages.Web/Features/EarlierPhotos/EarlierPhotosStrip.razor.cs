@@ -141,8 +141,11 @@ public sealed partial class EarlierPhotosStrip : IDisposable
 
     private string Describe(EarlierPhotoItem item) => Ago(item.Date) is { } ago ? $"{Tooltip(item)}, {ago}" : Tooltip(item);
 
-    private string Tooltip(EarlierPhotoItem item) => string.Join(" · ",
-        new[] { Day(item.Date), item.Title ?? KindWords(item), item.Author is null ? null : "by " + item.Author }.Where(s => s is not null));
+    private string Tooltip(EarlierPhotoItem item) => $"{Day(item.Date)} · {Words(item)}";
+
+    /// <summary>"Left shin wound · by WHITFIELD, Anna": what the photo is and who filed it.</summary>
+    private static string Words(EarlierPhotoItem item) =>
+        item.Author is null ? item.Title ?? KindWords(item) : $"{item.Title ?? KindWords(item)} · by {item.Author}";
 
     public void Dispose()
     {
