@@ -201,6 +201,32 @@ public sealed class EarlierPhotosTests(EarlierPhotosTests.Product product, Brows
     }
 
     [Fact]
+    public async Task MedtechAsleep_SaysSo_AndLookingAgainOnceItIsBack_ShowsTheEarlierPhotos()
+    {
+        using var http = product.NewBrowser();
+        var sandbox = new SandboxApi(http);
+        await sandbox.SetFaultAsync("unavailable", scope: "photoReads");
+        await using var context = await NewContextAsync(400, 860);
+        IPage page;
+        try
+        {
+            page = await LaunchAsync(context, Chen);
+            await Assertions.Expect(page.GetByTestId("earlier-status"))
+                .ToContainTextAsync("Earlier photos could not be read from Medtech just now", new() { Timeout = 30_000 });
+            await Assertions.Expect(page.Locator(".earlier-thumb")).ToHaveCountAsync(0);
+        }
+        finally
+        {
+            await sandbox.SetFaultAsync("none");
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Look in Medtech again" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".earlier-thumb")).ToHaveCountAsync(3, new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Look in Medtech again" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task APatientWithNoEarlierPhotos_IsToldSo()
     {
         await using var context = await NewContextAsync(1280, 900);
