@@ -99,8 +99,8 @@ public sealed class EarlierPhotosTests(EarlierPhotosTests.Product product, Brows
     {
         await using var context = await NewContextAsync(width, height);
         var page = await LaunchAsync(context, Chen);
-        await page.Locator("#file-input").SetInputFilesAsync(Desktop.Sample("photo-upright-gps.jpg"));
-        await Assertions.Expect(page.Locator(".card[data-status='ready']")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await page.Locator("#file-input").SetInputFilesAsync([Desktop.Sample("photo-upright-gps.jpg"), Desktop.Sample("screenshot.png")]);
+        await Assertions.Expect(page.Locator(".card[data-status='ready']")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
         var thumbs = page.Locator(".earlier-thumb");
         await Assertions.Expect(thumbs).ToHaveCountAsync(3, new() { Timeout = 20_000 });
 
@@ -163,6 +163,16 @@ public sealed class EarlierPhotosTests(EarlierPhotosTests.Product product, Brows
         Assert.NotEqual(wheelEarlier, draggedEarlier);
         Assert.Equal(draggedEarlier, draggedToday);
         await ScreenshotAsync(page, $"earlier-compare-{width}.png");
+
+        // Another of today's photos takes the place beside the earlier one, at the zoom the GP has.
+        var firstToday = await today.Locator("img").GetAttributeAsync("src");
+        await today.GetByLabel("Compare with").SelectOptionAsync(new SelectOptionValue { Label = "Photo 2" });
+        await Assertions.Expect(today.Locator("figcaption")).ToContainTextAsync("Photo 2");
+        await Assertions.Expect(today.Locator("img")).ToHaveAttributeAsync("alt", "Today's Photo 2");
+        Assert.NotEqual(firstToday, await today.Locator("img").GetAttributeAsync("src"));
+        var (pickedEarlier, pickedToday) = await TransformsAsync(viewer);
+        Assert.Equal(draggedEarlier, pickedEarlier);
+        Assert.Equal(pickedEarlier, pickedToday);
 
         await viewer.GetByRole(AriaRole.Button, new() { Name = "Fit to the window" }).ClickAsync();
         await Assertions.Expect(viewer.Locator("[data-zoom-level]")).ToHaveTextAsync("Fit");
