@@ -16,6 +16,10 @@ public sealed class EarlierPhotosTests(EarlierPhotosTests.Product product, Brows
     private const string Chen = "ZRT5604";
     private const string NoHistory = "ZMW2174";
 
+    // What the browser reported as errors once the widget was up (a script or handler the strict CSP refused, a
+    // picture that did not load): the page's own start-up is other tests' business.
+    private readonly List<string> _browserErrors = [];
+
     /// <summary>Three earlier photos a page, so a patient with four has a "More".</summary>
     public sealed class Product : ProductFactory
     {
@@ -90,6 +94,7 @@ public sealed class EarlierPhotosTests(EarlierPhotosTests.Product product, Brows
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(viewer).ToHaveCountAsync(0);
         await Assertions.Expect(thumbs.First).ToBeFocusedAsync();
+        Assert.True(_browserErrors.Count == 0, string.Join("\n", _browserErrors));
     }
 
     [Theory]
@@ -177,6 +182,7 @@ public sealed class EarlierPhotosTests(EarlierPhotosTests.Product product, Brows
         await viewer.GetByRole(AriaRole.Button, new() { Name = "Fit to the window" }).ClickAsync();
         await Assertions.Expect(viewer.Locator("[data-zoom-level]")).ToHaveTextAsync("Fit");
         await ScreenshotAsync(page, $"earlier-compare-{width}-fit.png");
+        Assert.True(_browserErrors.Count == 0, string.Join("\n", _browserErrors));
     }
 
     [Fact]
@@ -259,9 +265,13 @@ public sealed class EarlierPhotosTests(EarlierPhotosTests.Product product, Brows
         using var http = product.NewBrowser();
         var launch = await new SandboxApi(http).MintLaunchAsync(nhi, facilityId);
         var page = await context.NewPageAsync();
+        page.Console += (_, message) => { if (message.Type == "error") _browserErrors.Add(message.Text); };
+        page.PageError += (_, error) => _browserErrors.Add(error);
+        page.Response += (_, response) => { if (response.Status >= 400) _browserErrors.Add($"{response.Status} {new Uri(response.Url).AbsolutePath}"); };
         await page.GotoAsync(launch.LaunchUrl);
         await Assertions.Expect(page.GetByTestId("patient-nhi")).ToHaveTextAsync(nhi);
         await Assertions.Expect(page.Locator("#file-input[data-ready='true']")).ToHaveCountAsync(1);
+        _browserErrors.Clear();
         return page;
     }
 
