@@ -2,8 +2,9 @@
 // photo and today's show the same part of themselves whatever their pixel sizes. Wheel, + and −, the zoom buttons,
 // drag and the arrow keys all change that one view. The earlier picture is fetched here (it comes with its page count)
 // and shown from memory; nothing of it is kept after the dialog closes.
+import { nextScale } from '../../Components/Widget/PhotoViewer.razor.js';
+
 const views = new WeakMap();
-const steps = [1, 1.5, 2, 3, 4, 6, 8];
 const nudge = 8;
 
 export function open(dialog, dotnet) {
@@ -96,8 +97,7 @@ export function close(dialog) {
 function zoom(dialog, direction) {
   const view = views.get(dialog);
   if (!view) return;
-  const i = steps.findIndex(s => s >= view.scale - 0.001);
-  const next = direction === 'in' ? steps[Math.min(i + 1, steps.length - 1)] : direction === 'out' ? steps[Math.max(i - 1, 0)] : 1;
+  const next = nextScale(view.scale, direction);
   view.x *= next / view.scale; view.y *= next / view.scale; view.scale = next;
   apply(dialog);
 }
