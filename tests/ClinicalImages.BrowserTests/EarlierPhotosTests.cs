@@ -109,6 +109,9 @@ public sealed class EarlierPhotosTests(EarlierPhotosTests.Product product, Brows
         var thumbs = page.Locator(".earlier-thumb");
         await Assertions.Expect(thumbs).ToHaveCountAsync(3, new() { Timeout = 20_000 });
 
+        await page.GetByTestId("earlier-photos").EvaluateAsync("s => s.scrollIntoView({ block: 'center' })");
+        await ScreenshotAsync(page, $"earlier-strip-{width}.png");
+
         // The second newest: a photo another app filed 40 days ago.
         var earlierDay = await thumbs.Nth(1).Locator(".when").InnerTextAsync();
         await thumbs.Nth(1).ClickAsync();
