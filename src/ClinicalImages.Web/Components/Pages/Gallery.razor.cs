@@ -90,7 +90,7 @@ public sealed partial class Gallery
         }
     }
 
-    private static string Describe(ImageMetadata m)
+    internal static string Describe(ImageMetadata m)
     {
         var site = m.BodySiteDisplay is null ? null : m.Laterality is "left" or "right" or "bilateral" ? $"{m.BodySiteDisplay} ({m.Laterality})" : m.BodySiteDisplay;
         var parts = new[] { site, m.View, m.Sensitive ? "sensitive" : null }.Where(p => p is not null).ToList();

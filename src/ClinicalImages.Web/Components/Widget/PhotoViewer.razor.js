@@ -13,8 +13,7 @@ export function open(dialog, stage, img, dotnet) {
     level.textContent = view.scale === 1 ? 'Fit' : `${Math.round(view.scale * 100)}%`;
   };
   const zoom = direction => {
-    const i = steps.findIndex(s => s >= view.scale - 0.001);
-    const next = direction === 'in' ? steps[Math.min(i + 1, steps.length - 1)] : direction === 'out' ? steps[Math.max(i - 1, 0)] : 1;
+    const next = nextScale(view.scale, direction);
     const ratio = next / view.scale;
     view.x *= ratio; view.y *= ratio; view.scale = next;
     if (next === 1) { view.x = 0; view.y = 0; }
@@ -48,6 +47,12 @@ export function open(dialog, stage, img, dotnet) {
   dialog.addEventListener('cancel', e => { e.preventDefault(); dotnet.invokeMethodAsync('Close'); });
   if (!dialog.open) dialog.showModal();
   stage.focus();
+}
+
+/** The zoom step after this one: 'in', 'out', or 'fit' (1). The earlier-photos comparison zooms by the same steps. */
+export function nextScale(scale, direction) {
+  const i = steps.findIndex(s => s >= scale - 0.001);
+  return direction === 'in' ? steps[Math.min(i + 1, steps.length - 1)] : direction === 'out' ? steps[Math.max(i - 1, 0)] : 1;
 }
 
 export function close(dialog) {
