@@ -1,5 +1,5 @@
 using Bunit;
-using ClinicalImages.Web.Components.Widget;
+using ClinicalImages.Web.Features.Widget;
 using ClinicalImages.Web.Features.Images;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;

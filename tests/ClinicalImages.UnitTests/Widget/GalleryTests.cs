@@ -1,6 +1,5 @@
 using Bunit;
-using ClinicalImages.Web.Components.Pages;
-using ClinicalImages.Web.Components.Widget;
+using ClinicalImages.Web.Features.Widget;
 using ClinicalImages.Web.Features.Images;
 using Microsoft.AspNetCore.Components;
 
@@ -15,7 +14,7 @@ public sealed class GalleryTests : BunitContext
     public GalleryTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        JSInterop.SetupModule("./Components/Pages/Gallery.razor.js");
+        JSInterop.SetupModule("./Features/Widget/Gallery.razor.js");
     }
 
     private IRenderedComponent<Gallery> RenderGallery(IReadOnlyList<ImageView> images, IReadOnlyList<PendingUpload>? pending = null,

@@ -1,4 +1,4 @@
-using ClinicalImages.Web.Components.Widget;
+using ClinicalImages.Web.Features.Widget;
 using ClinicalImages.Web.Features.Filing;
 using ClinicalImages.Web.Features.Images;
 

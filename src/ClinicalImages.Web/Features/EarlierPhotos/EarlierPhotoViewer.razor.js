@@ -2,7 +2,7 @@
 // photo and today's show the same part of themselves whatever their pixel sizes. Wheel, + and −, the zoom buttons,
 // drag and the arrow keys all change that one view. The earlier picture is fetched here (it comes with its page count)
 // and shown from memory; nothing of it is kept after the dialog closes.
-import { nextScale } from '../../Components/Widget/PhotoViewer.razor.js';
+import { nextScale } from '../../zoom-steps.js';
 
 const views = new WeakMap();
 const nudge = 8;

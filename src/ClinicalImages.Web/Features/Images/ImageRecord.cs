@@ -113,6 +113,14 @@ public sealed record ImageMetadata
     public string? ConsentRecordedBy { get; init; }
 
     public DateTimeOffset? ConsentRecordedAt { get; init; }
+
+    /// <summary>One line for a card or a caption: "Left forearm (left) · close-up · sensitive", or "No details yet".</summary>
+    public string Summary()
+    {
+        var site = BodySiteDisplay is null ? null : Laterality is "left" or "right" or "bilateral" ? $"{BodySiteDisplay} ({Laterality})" : BodySiteDisplay;
+        var parts = new[] { site, View, Sensitive ? "sensitive" : null }.Where(p => p is not null).ToList();
+        return parts.Count == 0 ? "No details yet" : string.Join(" · ", parts);
+    }
 }
 
 /// <summary>An edited rendition: its size (it may be rotated or cropped) and when it was saved.</summary>

@@ -1,6 +1,6 @@
 using ClinicalImages.Web.Features.Images;
 
-namespace ClinicalImages.Web.Components.Widget;
+namespace ClinicalImages.Web.Features.Widget;
 
 /// <summary>One field across the photos being labelled: the value they share, or "mixed" when they differ.</summary>
 public sealed record SharedValue<T>(T? Value, bool Mixed);

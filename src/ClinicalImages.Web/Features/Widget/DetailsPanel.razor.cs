@@ -2,7 +2,7 @@ using System.Globalization;
 using ClinicalImages.Web.Features.Images;
 using Microsoft.AspNetCore.Components;
 
-namespace ClinicalImages.Web.Components.Widget;
+namespace ClinicalImages.Web.Features.Widget;
 
 public sealed partial class DetailsPanel
 {

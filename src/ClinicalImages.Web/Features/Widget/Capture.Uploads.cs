@@ -1,7 +1,6 @@
-using ClinicalImages.Web.Components.Widget;
 using Microsoft.JSInterop;
 
-namespace ClinicalImages.Web.Components.Pages;
+namespace ClinicalImages.Web.Features.Widget;
 
 /// <summary>
 /// The module reports the photos it sends (never their bytes): a card appears the moment one is chosen and shows its

@@ -1,6 +1,6 @@
 using ClinicalImages.Web.Features.Images;
 
-namespace ClinicalImages.Web.Components.Widget;
+namespace ClinicalImages.Web.Features.Widget;
 
 /// <summary>The photos this browser is sending, in the order they were chosen, until the server has them.</summary>
 public sealed class UploadTray

@@ -1,6 +1,7 @@
 // Zoom and pan for the large preview: a CSS transform on the picture, so the full-size image is decoded once.
+import { nextScale } from '../../zoom-steps.js';
+
 const views = new WeakMap();
-const steps = [1, 1.5, 2, 3, 4, 6, 8];
 
 export function open(dialog, stage, img, dotnet) {
   const view = { scale: 1, x: 0, y: 0, drag: null };
@@ -47,12 +48,6 @@ export function open(dialog, stage, img, dotnet) {
   dialog.addEventListener('cancel', e => { e.preventDefault(); dotnet.invokeMethodAsync('Close'); });
   if (!dialog.open) dialog.showModal();
   stage.focus();
-}
-
-/** The zoom step after this one: 'in', 'out', or 'fit' (1). The earlier-photos comparison zooms by the same steps. */
-export function nextScale(scale, direction) {
-  const i = steps.findIndex(s => s >= scale - 0.001);
-  return direction === 'in' ? steps[Math.min(i + 1, steps.length - 1)] : direction === 'out' ? steps[Math.max(i - 1, 0)] : 1;
 }
 
 export function close(dialog) {

@@ -1,6 +1,6 @@
 using ClinicalImages.Web.Features.Images;
 
-namespace ClinicalImages.Web.Components.Widget;
+namespace ClinicalImages.Web.Features.Widget;
 
 /// <summary>
 /// Keeps the picture addresses the browser already has while they are young. Every re-read of the session signs new,

@@ -1,4 +1,4 @@
-namespace ClinicalImages.Web.Components.Widget;
+namespace ClinicalImages.Web.Features.Widget;
 
 public enum UploadPhase
 {

@@ -1,7 +1,6 @@
-using ClinicalImages.Web.Components.Widget;
 using ClinicalImages.Web.Features.Images;
 
-namespace ClinicalImages.Web.Components.Pages;
+namespace ClinicalImages.Web.Features.Widget;
 
 /// <summary>What the GP does with the photos: select, open, edit, label, remove, save.</summary>
 public sealed partial class Capture

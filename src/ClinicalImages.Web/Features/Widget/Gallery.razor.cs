@@ -1,10 +1,9 @@
-using ClinicalImages.Web.Components.Widget;
 using ClinicalImages.Web.Features.Images;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
 
-namespace ClinicalImages.Web.Components.Pages;
+namespace ClinicalImages.Web.Features.Widget;
 
 public sealed partial class Gallery
 {
@@ -76,7 +75,7 @@ public sealed partial class Gallery
         if (firstRender)
         {
             _self = DotNetObjectReference.Create(this);
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Pages/Gallery.razor.js");
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Widget/Gallery.razor.js");
             if (_module is not null)
             {
                 await _module.InvokeVoidAsync("init", _root, _self);
@@ -88,13 +87,6 @@ public sealed partial class Gallery
             _moveFocusTo = null;
             await card.FocusAsync();
         }
-    }
-
-    internal static string Describe(ImageMetadata m)
-    {
-        var site = m.BodySiteDisplay is null ? null : m.Laterality is "left" or "right" or "bilateral" ? $"{m.BodySiteDisplay} ({m.Laterality})" : m.BodySiteDisplay;
-        var parts = new[] { site, m.View, m.Sensitive ? "sensitive" : null }.Where(p => p is not null).ToList();
-        return parts.Count == 0 ? "No details yet" : string.Join(" · ", parts);
     }
 
     private static int ThumbWidth(ImageView i) => i.Width is int w && i.Height is int h ? (w >= h ? 200 : 200 * w / h) : 200;

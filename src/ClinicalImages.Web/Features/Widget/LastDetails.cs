@@ -1,6 +1,6 @@
 using ClinicalImages.Web.Features.Images;
 
-namespace ClinicalImages.Web.Components.Widget;
+namespace ClinicalImages.Web.Features.Widget;
 
 /// <summary>
 /// The details the GP gave last, offered for the next photo (a series of the same lesion is the common case). The note

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
-namespace ClinicalImages.Web.Components.Widget;
+namespace ClinicalImages.Web.Features.Widget;
 
 public sealed partial class CameraPanel : IAsyncDisposable
 {
@@ -23,7 +23,7 @@ public sealed partial class CameraPanel : IAsyncDisposable
         if (firstRender)
         {
             _self = DotNetObjectReference.Create(this);
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Widget/CameraPanel.razor.js");
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Widget/CameraPanel.razor.js");
             await StartAsync(null);
         }
     }

@@ -1,4 +1,3 @@
-using ClinicalImages.Web.Components.Widget;
 using ClinicalImages.Web.Features.Events;
 using ClinicalImages.Web.Features.Filing;
 using ClinicalImages.Web.Features.Images;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 
-namespace ClinicalImages.Web.Components.Pages;
+namespace ClinicalImages.Web.Features.Widget;
 
 /// <summary>
 /// The widget: holds the session's photos, the selection and the current save, and hands each part what it shows.
@@ -132,7 +131,7 @@ public sealed partial class Capture : IAsyncDisposable
         {
             _wired = true;
             _self = DotNetObjectReference.Create(this);
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Pages/Capture.razor.js");
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Widget/Capture.razor.js");
             await _module.InvokeVoidAsync("init", _root, _fileInput, _addButton, _session.Id, _self);
         }
     }

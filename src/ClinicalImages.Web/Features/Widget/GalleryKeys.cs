@@ -1,4 +1,4 @@
-namespace ClinicalImages.Web.Components.Widget;
+namespace ClinicalImages.Web.Features.Widget;
 
 /// <summary>Where the arrow keys, Home and End take the focus in a grid of <paramref name="count"/> photos.</summary>
 public static class GalleryKeys

@@ -1,6 +1,6 @@
 using ClinicalImages.Web.Features.Filing;
 
-namespace ClinicalImages.Web.Components.Widget;
+namespace ClinicalImages.Web.Features.Widget;
 
 /// <summary>One "Save to Medtech" as the filing panel shows it: a line per photo and a summary once it is done.</summary>
 public sealed record CommitProgress(IReadOnlyList<CommitLine> Lines, bool Finished)

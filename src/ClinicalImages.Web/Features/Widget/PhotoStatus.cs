@@ -1,6 +1,6 @@
 using ClinicalImages.Web.Features.Images;
 
-namespace ClinicalImages.Web.Components.Widget;
+namespace ClinicalImages.Web.Features.Widget;
 
 /// <summary>
 /// What a card says about a photo, and the key its styling and tests use. "Needs details" is a ready photo without a
