@@ -10,7 +10,7 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app .
 USER $APP_UID
-# HTTPS only: the service key and the signed content URLs cross this link. The certificate is mounted at run time.
+# HTTPS only: the service key, patient details and renditions cross this link. The certificate is mounted at run time.
 ENV ASPNETCORE_HTTPS_PORTS=8443
 EXPOSE 8443
 ENTRYPOINT ["dotnet", "ClinicalImages.Gateway.dll"]

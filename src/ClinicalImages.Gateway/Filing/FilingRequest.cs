@@ -15,12 +15,6 @@ public sealed record FilingRequest(
     DateTimeOffset TakenAt)
 {
     /// <summary>
-    /// Where a remote gateway fetches <see cref="Content"/> itself: a short-lived signed URL to the rendition in the image
-    /// store, so image bytes never travel from Web to the gateway. Carries a signature: never logged.
-    /// </summary>
-    public Uri? ContentUrl { get; init; }
-
-    /// <summary>
     /// The title without its file extension: the words the Inbox shows as the item's description
     /// ("Photo — left forearm — wound — 3 Dec 2026"); the attachment's title keeps the extension Medtech opens it by.
     /// </summary>

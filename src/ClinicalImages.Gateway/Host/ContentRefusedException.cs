@@ -1,28 +1,20 @@
 namespace ClinicalImages.Gateway.Host;
 
-/// <summary>
-/// The rendition was not fetched, so nothing went to ALEX: refused (<see cref="Unavailable"/> false: bad URL, host or
-/// length) or the image store did not hand it over. The message names no URL: content URLs carry signatures.
-/// </summary>
+/// <summary>The filing's rendition was refused (missing, empty, too large, or not the announced length), so nothing went to ALEX.</summary>
 internal sealed class ContentRefusedException : Exception
 {
-    public ContentRefusedException(string message, bool unavailable = false, Exception? inner = null)
-        : base(message, inner) => Unavailable = unavailable;
-
     public ContentRefusedException()
         : this("The rendition was refused.")
     {
     }
 
     public ContentRefusedException(string message)
-        : this(message, unavailable: false)
+        : base(message)
     {
     }
 
     public ContentRefusedException(string message, Exception inner)
-        : this(message, unavailable: false, inner)
+        : base(message, inner)
     {
     }
-
-    public bool Unavailable { get; }
 }

@@ -6,7 +6,7 @@ namespace ClinicalImages.Gateway.Host;
 
 /// <summary>
 /// /gateway/v1: each endpoint a thin call to <see cref="IAlexGateway"/>. ALEX failures are thrown on to
-/// <see cref="GatewayProblemHandler"/>. Filing takes no bytes from Web: the host pulls the rendition by its URL.
+/// <see cref="GatewayProblemHandler"/>. A filing brings its rendition in the same request (<see cref="RenditionUpload"/>).
 /// </summary>
 internal static class GatewayApi
 {
@@ -43,14 +43,15 @@ internal static class GatewayApi
         TypedResults.Ok(new PracticeNameAnswer(await gateway.GetPracticeNameAsync(facilityId, cancellationToken)));
 
     private static async Task<Results<Ok<FilingReceipt>, ProblemHttpResult>> FileAsync(
-        FilingCall call, IAlexGateway gateway, ContentFetcher content, IOptions<AlexOptions> alex, CancellationToken cancellationToken)
+        HttpRequest request, IAlexGateway gateway, IOptions<GatewayHostOptions> host, IOptions<AlexOptions> alex, ILoggerFactory loggers,
+        CancellationToken cancellationToken)
     {
+        var (call, bytes) = await RenditionUpload.ReadAsync(request, host.Value, loggers.CreateLogger(typeof(RenditionUpload)), cancellationToken);
         if ((call.Problem() ?? TargetProblem(call, alex.Value)) is { } problem)
         {
             return Invalid(problem);
         }
 
-        var bytes = await content.FetchAsync(call.ContentUrl, call.ContentLength, call.ImageId, cancellationToken);
         return TypedResults.Ok(await gateway.FileImageAsync(call.ToRequest(bytes), cancellationToken));
     }
 

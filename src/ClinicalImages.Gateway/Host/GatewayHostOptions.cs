@@ -13,17 +13,7 @@ public sealed class GatewayHostOptions
     /// </summary>
     public IList<string> ServiceKeys { get; } = [];
 
-    /// <summary>
-    /// The origins (scheme://host[:port]) the host may fetch renditions from: the image store's and nothing else, so a
-    /// content URL cannot turn the host against anything else it can reach.
-    /// </summary>
-    public IList<string> ContentHosts { get; } = [];
-
-    /// <summary>The largest rendition fetched: ALEX's 8 MB Inbox cap plus a margin, so near the cap ALEX has the last word.</summary>
+    /// <summary>The largest rendition a filing may carry: ALEX's 8 MB Inbox cap plus a margin, so near the cap ALEX has the last word.</summary>
     [Range(1, 64 * 1024 * 1024)]
     public int MaxContentBytes { get; set; } = (8 * 1024 * 1024) + (512 * 1024);
-
-    /// <summary>How long fetching one rendition from the image store may take.</summary>
-    [Range(1, 300)]
-    public int ContentTimeoutSeconds { get; set; } = 30;
 }

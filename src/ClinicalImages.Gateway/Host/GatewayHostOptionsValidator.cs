@@ -28,22 +28,6 @@ internal sealed class GatewayHostOptionsValidator : IValidateOptions<GatewayHost
             }
         }
 
-        var hosts = GatewayHostOptions.SectionName + ":" + nameof(GatewayHostOptions.ContentHosts);
-        if (options.ContentHosts.Count == 0)
-        {
-            failures.Add($"{hosts} is not set: list the image store's origin (e.g. https://my-bucket.s3.ap-southeast-2.amazonaws.com), "
-                + "or the gateway cannot fetch any photo to file.");
-        }
-
-        for (var i = 0; i < options.ContentHosts.Count; i++)
-        {
-            if (Origins.Parse(options.ContentHosts[i]) is null)
-            {
-                failures.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"{hosts}:{i} ('{options.ContentHosts[i]}') is not an origin: use scheme://host[:port], https (http only for loopback), no path."));
-            }
-        }
-
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

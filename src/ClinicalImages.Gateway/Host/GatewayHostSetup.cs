@@ -37,18 +37,6 @@ internal static class GatewayHostSetup
         });
         services.AddExceptionHandler<GatewayProblemHandler>();
 
-        // Content URLs carry signatures: no HttpClient logs. No redirects and no cookies: only the origin we checked.
-        services.AddHttpClient<ContentFetcher>()
-            .RemoveAllLoggers()
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
-            .AddResilienceHandler("gateway-content", pipeline => pipeline.AddRetry(new HttpRetryStrategyOptions
-            {
-                MaxRetryAttempts = 2,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(200),
-            }));
-
         services.AddHealthChecks().AddCheck<AlexTokenCheck>("alex-token", tags: [ReadyTag]);
         return services;
     }

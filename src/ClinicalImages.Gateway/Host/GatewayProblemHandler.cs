@@ -29,9 +29,9 @@ internal sealed partial class GatewayProblemHandler(IProblemDetailsService probl
             },
             ContentRefusedException e => new ProblemDetails
             {
-                Type = e.Unavailable ? GatewayProblem.ContentUnavailable : GatewayProblem.ContentRefused,
-                Status = e.Unavailable ? StatusCodes.Status502BadGateway : StatusCodes.Status422UnprocessableEntity,
-                Title = e.Unavailable ? "Rendition not fetched" : "Rendition refused",
+                Type = GatewayProblem.ContentRefused,
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "Rendition refused",
                 Detail = e.Message,
             },
             BadHttpRequestException e => new ProblemDetails
@@ -39,7 +39,7 @@ internal sealed partial class GatewayProblemHandler(IProblemDetailsService probl
                 Type = GatewayProblem.InvalidRequest,
                 Status = e.StatusCode,
                 Title = "Request refused",
-                Detail = "The request could not be read as the gateway's JSON.",
+                Detail = "The request could not be read as the gateway's JSON (or, for a filing, its multipart form).",
             },
             _ => null,
         };

@@ -23,7 +23,7 @@ public sealed class GatewayClientOptions
     [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 120;
 
-    /// <summary>True when ALEX is reached through a gateway host: filings then need <see cref="FilingRequest.ContentUrl"/>.</summary>
+    /// <summary>True when ALEX is reached through a gateway host (filings then carry the rendition in the request).</summary>
     public bool IsRemote => Url is not null;
 
     /// <summary>Whether configuration names a gateway host, for decisions taken before services exist.</summary>

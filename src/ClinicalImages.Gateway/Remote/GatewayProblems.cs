@@ -28,7 +28,7 @@ internal static class GatewayProblems
                 Enum.TryParse<LaunchRejection>(problem.LaunchRejection, ignoreCase: true, out var reason) ? reason : LaunchRejection.Invalid),
 
             // Our own refusals: nothing reached ALEX, and sending the same call again would be refused again.
-            GatewayProblem.ContentRefused or GatewayProblem.ContentUnavailable or GatewayProblem.InvalidRequest =>
+            GatewayProblem.ContentRefused or GatewayProblem.InvalidRequest =>
                 new AlexException(AlexErrorKind.Unexpected, AlexMessages.GatewayRefused, status, problem.Detail),
             _ when response.StatusCode == HttpStatusCode.Unauthorized =>
                 new AlexException(AlexErrorKind.SignInRefused, AlexMessages.GatewayRefused, status, "The ALEX gateway refused Gateway:Key."),

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ClinicalImages.Gateway.Errors;
@@ -29,20 +30,22 @@ internal sealed partial class RemoteAlexGateway(HttpClient http, ILogger<RemoteA
     public async Task<string?> GetPracticeNameAsync(string facilityId, CancellationToken cancellationToken) =>
         (await GetAsync<PracticeNameAnswer>(GatewayRoutes.Practice(facilityId), cancellationToken))?.Name;
 
+    // The call and the rendition in one multipart request: no second copy of the photo in storage, no URL to sign.
     public async Task<FilingReceipt> FileImageAsync(FilingRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentUrl is null)
+        var content = new ReadOnlyMemoryContent(request.Content);
+        content.Headers.ContentType = new MediaTypeHeaderValue(request.ContentType);
+        using var form = new MultipartFormDataContent
         {
-            throw new InvalidOperationException(
-                "The remote ALEX gateway needs a content URL: set FilingRequest.ContentUrl to a short-lived signed URL of the stored rendition.");
-        }
-
-        return await PostAsync<FilingCall, FilingReceipt>(GatewayRoutes.Filings, FilingCall.From(request), cancellationToken)
-            ?? throw Empty("filing");
+            { JsonContent.Create(FilingCall.From(request), options: GatewayJson.Options), FilingCall.CallPart },
+            { content, FilingCall.ContentPart, "rendition" },
+        };
+        using var call = new HttpRequestMessage(HttpMethod.Post, new Uri(GatewayRoutes.Filings, UriKind.Relative)) { Content = form };
+        return await SendAsync<FilingReceipt>(call, cancellationToken) ?? throw Empty("filing");
     }
 
-    // A search reads no bytes, so it needs no content URL; one is passed on when present.
+    // A search reads no bytes: the call alone, as JSON.
     public async Task<FilingReceipt?> FindFiledImageAsync(FilingRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -1,8 +1,9 @@
 namespace ClinicalImages.Gateway.Wire;
 
 /// <summary>
-/// A <see cref="FilingRequest"/> on the wire: everything but the bytes. The host fetches the rendition itself from
-/// <see cref="ContentUrl"/>, and only if it is exactly <see cref="ContentLength"/> bytes long.
+/// A <see cref="FilingRequest"/> on the wire: everything but the bytes, which travel beside it in the same
+/// multipart/form-data request (part "call": this, as JSON; part "content": the rendition). The host files the
+/// rendition only if it is exactly <see cref="ContentLength"/> bytes long.
 /// </summary>
 internal sealed record FilingCall(
     string FacilityId,
@@ -13,15 +14,14 @@ internal sealed record FilingCall(
     string ContentType,
     string Title,
     DateTimeOffset TakenAt,
-    Uri? ContentUrl,
     long ContentLength)
 {
     public static FilingCall From(FilingRequest request) => new(
         request.FacilityId, request.PatientId, request.PatientNhi, request.ProviderId, request.ImageId,
-        request.ContentType, request.Title, request.TakenAt, request.ContentUrl, request.Content.Length);
+        request.ContentType, request.Title, request.TakenAt, request.Content.Length);
 
     public FilingRequest ToRequest(ReadOnlyMemory<byte> content) =>
-        new(FacilityId, PatientId, PatientNhi, ProviderId, ImageId, content, ContentType, Title, TakenAt) { ContentUrl = ContentUrl };
+        new(FacilityId, PatientId, PatientNhi, ProviderId, ImageId, content, ContentType, Title, TakenAt);
 
     /// <summary>What is wrong with the call, as a sentence naming the field; null when nothing is.</summary>
     public string? Problem()
@@ -47,6 +47,12 @@ internal sealed record FilingCall(
         return TakenAt == default ? "takenAt is required." : null;
     }
 
-    // The URL carries a signature and the NHI is a patient identifier: neither may reach a log through ToString.
+    // The NHI is a patient identifier: it may not reach a log through ToString.
     public override string ToString() => $"FilingCall(image {ImageId}, {ContentLength} bytes)";
+
+    /// <summary>The multipart part that carries the call, as JSON.</summary>
+    public const string CallPart = "call";
+
+    /// <summary>The multipart part that carries the rendition's bytes.</summary>
+    public const string ContentPart = "content";
 }

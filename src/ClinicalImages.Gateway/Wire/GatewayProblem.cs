@@ -30,11 +30,8 @@ internal sealed record GatewayProblem(
     /// <summary>The call is incomplete or malformed.</summary>
     public const string InvalidRequest = Base + "invalid-request";
 
-    /// <summary>The content URL or length was refused before anything was sent to ALEX.</summary>
+    /// <summary>The rendition (missing, too large, not the announced length) was refused before anything was sent to ALEX.</summary>
     public const string ContentRefused = Base + "content-refused";
-
-    /// <summary>The image store did not hand over the rendition.</summary>
-    public const string ContentUnavailable = Base + "content-unavailable";
 
     /// <summary>Something failed inside the host itself.</summary>
     public const string ServerError = Base + "server-error";

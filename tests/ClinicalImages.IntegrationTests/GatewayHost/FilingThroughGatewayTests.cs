@@ -2,7 +2,7 @@ using ClinicalImages.TestHost;
 
 namespace ClinicalImages.IntegrationTests.GatewayHost;
 
-/// <summary>Web files through a remote gateway host, which pulls the rendition from Web by a signed URL.</summary>
+/// <summary>Web files through a remote gateway host, sending the rendition in the filing request: nothing of it is left in storage.</summary>
 public sealed class FilingThroughGatewayTests : IDisposable
 {
     private const string Key = "filing-key-0123456789abcdefghijklmnopqrstuvwxyz";
@@ -15,7 +15,6 @@ public sealed class FilingThroughGatewayTests : IDisposable
     {
         var settings = _sandbox.AlexSettings;
         settings["GatewayHost:ServiceKeys:0"] = Key;
-        settings["GatewayHost:ContentHosts:0"] = $"http://127.0.0.1:{_webPort}";
         _gateway = new GatewayHostFactory(settings);
         _web = new RemoteProduct(_webPort, _gateway.BaseAddress);
     }
@@ -50,7 +49,6 @@ public sealed class FilingThroughGatewayTests : IDisposable
             {
                 ["Gateway:Url"] = gateway.AbsoluteUri,
                 ["Gateway:Key"] = Key,
-                ["Filing:ContentBaseUrl"] = $"http://127.0.0.1:{port}",
             };
 
         protected override IDictionary<string, string?> Settings => _settings;

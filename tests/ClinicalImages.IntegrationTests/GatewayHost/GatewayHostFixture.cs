@@ -1,4 +1,6 @@
+using System.Net.Http.Json;
 using ClinicalImages.Gateway;
+using ClinicalImages.Gateway.Wire;
 using ClinicalImages.TestHost;
 using ImageMagick;
 using Microsoft.Extensions.Configuration;
@@ -24,19 +26,15 @@ public sealed class GatewayHostFixture : IAsyncLifetime
 
     public LoopbackSandbox Sandbox { get; } = new();
 
-    public ContentServer Content { get; private set; } = null!;
-
     public GatewayHostFactory Host { get; private set; } = null!;
 
     public SandboxApi Api => Sandbox.Api;
 
     public async Task InitializeAsync()
     {
-        Content = await ContentServer.StartAsync();
         var settings = Sandbox.AlexSettings;
         settings["GatewayHost:ServiceKeys:0"] = CurrentKey;
         settings["GatewayHost:ServiceKeys:1"] = NextKey;
-        settings["GatewayHost:ContentHosts:0"] = Content.Origin.AbsoluteUri;
         Host = new GatewayHostFactory(settings);
         _ = Host.BaseAddress;
     }
@@ -67,15 +65,24 @@ public sealed class GatewayHostFixture : IAsyncLifetime
         return image.ToByteArray();
     }
 
-    /// <summary>A filing of ZZZ0016 at Healthier Care with a fresh image id, its rendition served by the content server.</summary>
-    public async Task<FilingRequest> FilingAsync(byte[] rendition, Uri? contentUrl = null)
+    /// <summary>A filing of ZZZ0016 at Healthier Care with a fresh image id.</summary>
+    public async Task<FilingRequest> FilingAsync(byte[] rendition)
     {
         var provider = await Api.ProviderAsync();
         return new FilingRequest(SandboxApi.Facility, SandboxApi.PatientIdAtFacility, SandboxApi.Nhi, provider, Guid.NewGuid().ToString("N"),
-            rendition, "image/tiff", "Clinical photo 2026-03-02 0930.tif", DateTimeOffset.UtcNow)
+            rendition, "image/tiff", "Clinical photo 2026-03-02 0930.tif", DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>A filing as the wire carries it, written by hand: <paramref name="call"/> as the JSON part, <paramref name="content"/> (if any) beside it.</summary>
+    internal static MultipartFormDataContent Multipart(FilingCall call, byte[]? content)
+    {
+        var form = new MultipartFormDataContent { { JsonContent.Create(call, options: GatewayJson.Options), FilingCall.CallPart } };
+        if (content is not null)
         {
-            ContentUrl = contentUrl ?? Content.Put(rendition),
-        };
+            form.Add(new ByteArrayContent(content), FilingCall.ContentPart, "rendition");
+        }
+
+        return form;
     }
 
     public async Task<List<SandboxApi.FiledDto>> FiledAsAsync(string imageId) =>
@@ -84,7 +91,6 @@ public sealed class GatewayHostFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Host.DisposeAsync();
-        await Content.DisposeAsync();
         await Sandbox.DisposeAsync();
     }
 }

@@ -18,8 +18,7 @@ public sealed class GatewayStartupTests
     [Theory]
     [InlineData("GatewayHost:ServiceKeys:1", "too-short-0123456789", "GatewayHost:ServiceKeys:1 is 20 characters long")]
     [InlineData("GatewayHost:ServiceKeys:0", "", "GatewayHost:ServiceKeys is not set")]
-    [InlineData("GatewayHost:ContentHosts:0", "https://store.example/some/path", "GatewayHost:ContentHosts:0")]
-    [InlineData("GatewayHost:ContentHosts:0", "http://store.example", "GatewayHost:ContentHosts:0")]
+    [InlineData("GatewayHost:MaxContentBytes", "0", "MaxContentBytes")]
     [InlineData("Alex:BaseUrl", "", "Alex:BaseUrl is not set")]
     public async Task GatewayHost_WithABadSetting_RefusesToStartNamingIt(string key, string value, string expected)
     {
@@ -46,15 +45,15 @@ public sealed class GatewayStartupTests
         var file = Path.Combine(Directory.CreateTempSubdirectory("gateway-config-").FullName, "gateway.json");
         await File.WriteAllTextAsync(file, JsonSerializer.Serialize(new
         {
-            GatewayHost = new { ServiceKeys = new[] { GoodKey }, ContentHosts = new[] { "https://store.example" }, ContentTimeoutSeconds = 12 },
+            GatewayHost = new { ServiceKeys = new[] { GoodKey }, MaxContentBytes = 4_000_000 },
         }));
         var alex = HostSettings().Where(s => s.Key.StartsWith("Alex:", StringComparison.Ordinal)).Select(s => $"--{s.Key}={s.Value}");
 
-        await using var host = GatewayProgram.Build([.. alex, $"--GATEWAY_CONFIG_FILE={file}", "--GatewayHost:ContentTimeoutSeconds=7"]);
+        await using var host = GatewayProgram.Build([.. alex, $"--GATEWAY_CONFIG_FILE={file}", "--GatewayHost:MaxContentBytes=3000000"]);
 
         var options = host.Services.GetRequiredService<IOptions<GatewayHostOptions>>().Value;
         Assert.Equal([GoodKey], options.ServiceKeys);
-        Assert.Equal(7, options.ContentTimeoutSeconds);
+        Assert.Equal(3_000_000, options.MaxContentBytes);
         Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
     }
 
@@ -118,6 +117,5 @@ public sealed class GatewayStartupTests
         ["Alex:ClientSecret"] = "secret",
         ["Alex:Scope"] = "api://alex/.default",
         ["GatewayHost:ServiceKeys:0"] = GoodKey,
-        ["GatewayHost:ContentHosts:0"] = "https://store.example",
     };
 }

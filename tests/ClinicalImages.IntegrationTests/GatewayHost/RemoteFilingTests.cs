@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicalImages.IntegrationTests.GatewayHost;
 
-/// <summary>Filing through RemoteAlexGateway: Web sends a content URL, the gateway host pulls the bytes and files them.</summary>
+/// <summary>Filing through RemoteAlexGateway: Web sends the call and the rendition in one request, the gateway host files them.</summary>
 [Collection(SharedGatewayHost.Name)]
 public sealed class RemoteFilingTests(GatewayHostFixture fixture) : IAsyncLifetime
 {
@@ -36,7 +36,6 @@ public sealed class RemoteFilingTests(GatewayHostFixture fixture) : IAsyncLifeti
         Assert.Equal(request.ImageId, receipt.IdentifierValue);
         Assert.False(receipt.Reconciled);
         Assert.Equal(rendition, await fixture.Api.FiledContentAsync(filed));
-        Assert.Equal(1, fixture.Content.RequestsFor(request.ContentUrl!));
     }
 
     [Fact]
@@ -46,7 +45,7 @@ public sealed class RemoteFilingTests(GatewayHostFixture fixture) : IAsyncLifeti
 
         var before = await Remote.FindFiledImageAsync(request, CancellationToken.None);
         var receipt = await Remote.FileImageAsync(request, CancellationToken.None);
-        var after = await Remote.FindFiledImageAsync(request with { ContentUrl = null }, CancellationToken.None);
+        var after = await Remote.FindFiledImageAsync(request, CancellationToken.None);
 
         Assert.Null(before);
         Assert.NotNull(after);
@@ -77,67 +76,70 @@ public sealed class RemoteFilingTests(GatewayHostFixture fixture) : IAsyncLifeti
         }
     }
 
-    [Fact]
-    public async Task FileImage_FromAHostNotInContentHosts_IsRefusedUnfetchedAndUnfiled()
-    {
-        var rendition = GatewayHostFixture.Tiff();
-        var served = fixture.Content.Put(rendition);
-
-        // The same server under another name: reachable, but not an allowed origin.
-        var elsewhere = new UriBuilder(served) { Host = "localhost" }.Uri;
-        var request = await fixture.FilingAsync(rendition, elsewhere);
-
-        var error = await Assert.ThrowsAsync<AlexException>(() => Remote.FileImageAsync(request, CancellationToken.None));
-
-        Assert.Equal(AlexErrorKind.Unexpected, error.Kind);
-        Assert.False(error.IsTransient);
-        Assert.Equal(422, error.Status);
-        Assert.Contains("GatewayHost:ContentHosts", error.Detail, StringComparison.Ordinal);
-        Assert.Equal(0, fixture.Content.RequestsFor(elsewhere));
-        Assert.Empty(await fixture.FiledAsAsync(request.ImageId));
-    }
-
     [Theory]
     [InlineData(-1)]
     [InlineData(1)]
-    public async Task FileImage_WhenTheServedLengthIsNotTheAnnouncedLength_IsRefusedAndUnfiled(int difference)
+    public async Task FileImage_WhenTheRenditionIsNotTheAnnouncedLength_IsRefusedAndUnfiled(int difference)
     {
         var rendition = GatewayHostFixture.Tiff();
         var request = await fixture.FilingAsync(rendition);
-        var announced = new byte[rendition.Length + difference];
-        rendition.AsSpan(0, Math.Min(rendition.Length, announced.Length)).CopyTo(announced);
-
-        var error = await Assert.ThrowsAsync<AlexException>(
-            () => Remote.FileImageAsync(request with { Content = announced }, CancellationToken.None));
-
-        Assert.Equal(422, error.Status);
-        Assert.Contains($"announced {announced.Length} bytes", error.Detail, StringComparison.Ordinal);
-        Assert.Empty(await fixture.FiledAsAsync(request.ImageId));
-    }
-
-    [Fact]
-    public async Task FileImage_LargerThanTheCap_IsRefusedBeforeAnythingIsFetched()
-    {
-        var request = await fixture.FilingAsync(GatewayHostFixture.Tiff());
+        var announced = rendition.Length + difference;
         using var http = fixture.Host.NewClient(GatewayHostFixture.CurrentKey);
 
-        using var response = await http.PostAsJsonAsync("/gateway/v1/filings", FilingCall.From(request) with { ContentLength = 9 * 1024 * 1024 }, GatewayJson.Options);
+        using var response = await http.PostAsync(new Uri("/gateway/v1/filings", UriKind.Relative),
+            GatewayHostFixture.Multipart(FilingCall.From(request) with { ContentLength = announced }, rendition));
 
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("https://clinicalimages.nz/problems/gateway/content-refused", problem.GetProperty("type").GetString());
-        Assert.Equal(0, fixture.Content.RequestsFor(request.ContentUrl!));
+        Assert.Contains($"announced {announced} bytes", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Empty(await fixture.FiledAsAsync(request.ImageId));
     }
 
     [Fact]
-    public async Task FileImage_WithoutAContentUrl_ThrowsBeforeAnythingIsSent()
+    public async Task FileImage_AnnouncedLargerThanTheCap_IsRefusedAndUnfiled()
     {
-        var request = await fixture.FilingAsync(GatewayHostFixture.Tiff()) with { ContentUrl = null };
+        var rendition = GatewayHostFixture.Tiff();
+        var request = await fixture.FilingAsync(rendition);
+        using var http = fixture.Host.NewClient(GatewayHostFixture.CurrentKey);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Remote.FileImageAsync(request, CancellationToken.None));
+        using var response = await http.PostAsync(new Uri("/gateway/v1/filings", UriKind.Relative),
+            GatewayHostFixture.Multipart(FilingCall.From(request) with { ContentLength = 9 * 1024 * 1024 }, rendition));
 
-        Assert.Contains("remote ALEX gateway needs a content URL", error.Message, StringComparison.Ordinal);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("https://clinicalimages.nz/problems/gateway/content-refused", problem.GetProperty("type").GetString());
+        Assert.Contains("outside 1", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await fixture.FiledAsAsync(request.ImageId));
+    }
+
+    [Fact]
+    public async Task FileImage_LargerThanTheCapInFact_IsRefusedBeforeItIsBuffered()
+    {
+        var request = await fixture.FilingAsync(GatewayHostFixture.Tiff());
+        var huge = new byte[9 * 1024 * 1024];
+        using var http = fixture.Host.NewClient(GatewayHostFixture.CurrentKey);
+
+        using var response = await http.PostAsync(new Uri("/gateway/v1/filings", UriKind.Relative),
+            GatewayHostFixture.Multipart(FilingCall.From(request) with { ContentLength = huge.Length }, huge));
+
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, $"answered {(int)response.StatusCode}");
+        Assert.Empty(await fixture.FiledAsAsync(request.ImageId));
+    }
+
+    [Fact]
+    public async Task FileImage_WithoutTheRendition_IsRefusedAndUnfiled()
+    {
+        var request = await fixture.FilingAsync(GatewayHostFixture.Tiff());
+        using var http = fixture.Host.NewClient(GatewayHostFixture.CurrentKey);
+
+        using var asJson = await http.PostAsJsonAsync("/gateway/v1/filings", FilingCall.From(request), GatewayJson.Options);
+        using var noPart = await http.PostAsync(new Uri("/gateway/v1/filings", UriKind.Relative), GatewayHostFixture.Multipart(FilingCall.From(request), null));
+
+        Assert.Equal(HttpStatusCode.BadRequest, asJson.StatusCode);
+        Assert.Equal("https://clinicalimages.nz/problems/gateway/invalid-request", (await asJson.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noPart.StatusCode);
+        Assert.Contains("no 'content' part", (await noPart.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Empty(await fixture.FiledAsAsync(request.ImageId));
     }
 

@@ -17,18 +17,18 @@ public sealed class ServiceKeyTests(GatewayHostFixture fixture)
     [InlineData(null)]
     [InlineData("wrong-key-0123456789abcdefghijklmnopqrstuvwxyz")]
     [InlineData("current-key-0123456789abcdefghijklmnopqrstuvwxy")]
-    public async Task Filing_WithoutAnAcceptedKey_Is401AndNothingIsFetchedOrFiled(string? key)
+    public async Task Filing_WithoutAnAcceptedKey_Is401AndNothingIsFiled(string? key)
     {
         var rendition = GatewayHostFixture.Tiff();
         var request = await fixture.FilingAsync(rendition);
         using var http = fixture.Host.NewClient(key);
 
-        using var response = await http.PostAsJsonAsync("/gateway/v1/filings", FilingCall.From(request) with { ContentLength = rendition.Length }, GatewayJson.Options);
+        using var response = await http.PostAsync(new Uri("/gateway/v1/filings", UriKind.Relative),
+            GatewayHostFixture.Multipart(FilingCall.From(request), rendition));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("GatewayKey", response.Headers.WwwAuthenticate.Single().Scheme);
-        Assert.Equal(0, fixture.Content.RequestsFor(request.ContentUrl!));
         Assert.Empty(await fixture.FiledAsAsync(request.ImageId));
     }
 

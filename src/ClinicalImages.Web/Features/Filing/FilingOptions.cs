@@ -38,12 +38,6 @@ public sealed class FilingOptions
     [Range(2, 7200)]
     public int LeaseSeconds { get; set; } = 300;
 
-    /// <summary>
-    /// With a remote gateway: the address the gateway reaches this service at to pull a rendition (disk store only;
-    /// S3 URLs are absolute). Unset: the address this service listens on.
-    /// </summary>
-    public Uri? ContentBaseUrl { get; set; }
-
     /// <summary>How often open commits left by a stopped instance are looked for.</summary>
     [Range(1, 3600)]
     public int RecoverySeconds { get; set; } = 60;

@@ -12,7 +12,6 @@ internal static class FilingSetup
             .ValidateOnStart();
         services.AddSingleton<CommitService>();
         services.AddSingleton<FilingRetry>();
-        services.AddSingleton<RenditionPublisher>();
         services.AddSingleton<FilingDocumentBuilder>();
         services.AddSingleton<OriginalMediaFiler>();
         services.AddSingleton<ImageFiler>();

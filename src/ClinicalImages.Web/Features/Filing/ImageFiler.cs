@@ -20,7 +20,6 @@ internal sealed partial class ImageFiler(
     FilingDocumentBuilder documents,
     OriginalMediaFiler originals,
     FilingRetry retry,
-    RenditionPublisher renditions,
     UnclearOutcome unclear,
     TimeProvider time,
     ISessionEvents events,
@@ -113,11 +112,6 @@ internal sealed partial class ImageFiler(
         finally
         {
             telemetry.FilingDuration.Record(time.GetElapsedTime(started).TotalMilliseconds);
-            if (renditions.IsNeeded)
-            {
-                await renditions.ForgetAsync(session.Id, imageId, CancellationToken.None);
-            }
-
             await leases.ReleaseFilingLeaseAsync(imageId, owner, CancellationToken.None);
             await events.PublishAsync(new SessionEvent(session.Id, SessionEventKind.ImageChanged, imageId), CancellationToken.None);
         }
@@ -135,12 +129,6 @@ internal sealed partial class ImageFiler(
         {
             await report(new CommitItem(request.ImageId, CommitItemState.Failed, BusyElsewhere));
             return null;
-        }
-
-        // Published just before sending, so the gateway's short-lived URL is fresh when it is used.
-        if (renditions.IsNeeded)
-        {
-            request = await renditions.PublishAsync(request, session.Id, cancellationToken);
         }
 
         await report(new CommitItem(request.ImageId, CommitItemState.Sending));
