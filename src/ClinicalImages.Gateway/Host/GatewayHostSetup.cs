@@ -1,4 +1,5 @@
 using ClinicalImages.Gateway.Errors;
+using ClinicalImages.Gateway.Hosting;
 using ClinicalImages.Gateway.Wire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
@@ -29,12 +30,7 @@ internal static class GatewayHostSetup
 
         services.AddSingleton<ServiceKeys>();
         services.ConfigureHttpJsonOptions(o => GatewayJson.Configure(o.SerializerOptions));
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-        {
-            c.ProblemDetails.Extensions.Remove("exception");
-            c.ProblemDetails.Extensions["traceId"] = c.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity.TraceId.ToString()
-                ?? c.HttpContext.TraceIdentifier;
-        });
+        services.AddProductProblemDetails();
         services.AddExceptionHandler<GatewayProblemHandler>();
 
         services.AddHealthChecks().AddCheck<AlexTokenCheck>("alex-token", tags: [ReadyTag]);

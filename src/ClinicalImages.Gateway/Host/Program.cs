@@ -1,3 +1,5 @@
+using ClinicalImages.Gateway.Hosting;
+
 namespace ClinicalImages.Gateway.Host;
 
 // The gateway on its own, where Medtech allow-lists one static egress IP: `dotnet run --project src/ClinicalImages.Gateway`.
@@ -12,11 +14,10 @@ internal static class Program
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddMountedFile(args);
 
-        // Request URLs carry facility and patient ids: keep ASP.NET Core's request logs off.
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        // Request URLs carry facility and patient ids: the same log rules as Web.
+        builder.Logging.KeepUrlsOutOfLogs();
 
-        // Calls are small JSON: the photos themselves are fetched by URL, never posted here.
+        // Calls are small JSON; a filing raises its own limit to the rendition cap (RenditionUpload).
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 64 * 1024);
 
         builder.Services.AddAlexGateway();

@@ -1,3 +1,4 @@
+using ClinicalImages.Gateway.Hosting;
 using ClinicalImages.Web.Platform;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;

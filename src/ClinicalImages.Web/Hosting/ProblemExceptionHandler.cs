@@ -1,5 +1,6 @@
 using ClinicalImages.Gateway;
 using ClinicalImages.Gateway.Errors;
+using ClinicalImages.Gateway.Hosting;
 using ClinicalImages.Web.Features.Images;
 using ClinicalImages.Web.Features.Sessions;
 using ClinicalImages.Web.Features.Storage;
@@ -80,12 +81,7 @@ internal static class ProblemSetup
 {
     public static IServiceCollection AddProblemResponses(this IServiceCollection services)
     {
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-        {
-            c.ProblemDetails.Extensions.Remove("exception");
-            c.ProblemDetails.Extensions["traceId"] = c.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity.TraceId.ToString()
-                ?? c.HttpContext.TraceIdentifier;
-        });
+        services.AddProductProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         return services;
     }
