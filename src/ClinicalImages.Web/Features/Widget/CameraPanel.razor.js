@@ -1,5 +1,5 @@
 // The desktop webcam. A shot becomes a JPEG file handed to the page's upload queue, the same path every source takes.
-import { addFiles } from '../Pages/Capture.razor.js';
+import { addFiles } from './Capture.razor.js';
 
 const streams = new WeakMap();
 

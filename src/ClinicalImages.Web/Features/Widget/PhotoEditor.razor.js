@@ -2,7 +2,7 @@
 // photo, so undo and redo are list moves and nothing is lost until "Save edit" uploads the result as a new rendition
 // through the edit flavour of the upload slot. Each drawing operation is in the pixel space of the picture as it
 // stood when it was drawn, which replaying in order reproduces exactly.
-import { api, put } from '../Pages/Capture.razor.js';
+import { api, put } from './Capture.razor.js';
 
 // Big enough for any phone photo; bounds the canvas memory for a 48 MP original.
 const maxEdge = 6000;
