@@ -64,17 +64,17 @@ internal static class InboxPage
 
         html.Append("<tr class=\"item\" data-resource=\"").Append(E(file.ResourceType)).Append('/').Append(E(file.Id)).Append("\">\n")
             .Append("<td class=\"when\"><time datetime=\"").Append(received.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture))
-            .Append("\">").Append(received.ToString("d MMM yyyy", CultureInfo.InvariantCulture)).Append("<br><small>")
+            .Append("\">").Append(received.ToString("d MMM yyyy", CultureInfo.InvariantCulture)).Append(" <br><small>")
             .Append(received.ToString("HH:mm", CultureInfo.InvariantCulture)).Append("</small></time></td>\n")
             .Append("<td class=\"patient\">").Append(E(patient?.DisplayName ?? "Unknown patient"));
         if (patient is not null)
         {
-            html.Append("<br><small>NHI ").Append(E(patient.Nhi)).Append("</small>");
+            html.Append(" <br><small>NHI ").Append(E(patient.Nhi)).Append("</small>");
         }
 
         html.Append("</td>\n<td class=\"title\">").Append(E(file.Title ?? "(no title)")).Append("</td>\n")
             .Append("<td class=\"from\">").Append(E(from?.DisplayName ?? "(not named)")).Append("</td>\n")
-            .Append("<td class=\"kind\">").Append(E(kind)).Append("<br><small>")
+            .Append("<td class=\"kind\">").Append(E(kind)).Append(" <br><small>")
             .Append(pages == 1 ? "1 page" : $"{pages.ToString(CultureInfo.InvariantCulture)} pages").Append("</small></td>\n</tr>\n");
 
         // The item opened: every page, and what ALEX received.
