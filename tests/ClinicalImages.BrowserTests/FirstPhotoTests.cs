@@ -52,7 +52,7 @@ public sealed partial class FirstPhotoTests(ProductFactory product, BrowserFixtu
         await page.GotoAsync("/sandbox/inbox");
         await Assertions.Expect(page.GetByText(SandboxApi.Nhi).First).ToBeVisibleAsync();
         var inbox = page.Locator("table.inbox").First;
-        Assert.Equal(["Date", "Patient", "Title", "From", "Type"], await inbox.GetByRole(AriaRole.Columnheader).AllInnerTextsAsync());
+        Assert.Equal(["Received", "Patient", "Title", "From", "Type"], await inbox.GetByRole(AriaRole.Columnheader).AllInnerTextsAsync());
         var rows = inbox.Locator("tr.item");
         await Assertions.Expect(rows).ToHaveCountAsync(2);
         foreach (var row in await rows.AllAsync())

@@ -33,7 +33,7 @@ public sealed class WidgetTests(ProductFactory product, BrowserFixture browser) 
         var page = widget.Page;
         var hint = page.GetByTestId("first-run-hint");
         await Assertions.Expect(hint).ToBeVisibleAsync();
-        await Assertions.Expect(hint).ToContainTextAsync("No photos yet.");
+        await Assertions.Expect(hint).ToContainTextAsync("Camera");
         await Assertions.Expect(hint).ToContainTextAsync("Use your phone");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "nothing sticks out sideways");
         await widget.ScreenshotAsync("widget-empty-400.png");

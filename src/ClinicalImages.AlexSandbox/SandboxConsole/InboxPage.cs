@@ -7,7 +7,7 @@ using static ClinicalImages.AlexSandbox.SandboxConsole.HtmlPage;
 namespace ClinicalImages.AlexSandbox.SandboxConsole;
 
 /// <summary>
-/// The practice Inbox as Medtech lists it: per facility, one row per item, newest first, with the date it came in, the
+/// The practice Inbox as Medtech lists it: per facility, one row per item, newest first, with when it came in, the
 /// patient (name and NHI), its title, who it is from and what it is (Scan or Media, and its pages). Under each row, the
 /// pages as Medtech's viewer shows them and the item as ALEX received it.
 /// </summary>
@@ -41,7 +41,7 @@ internal static class InboxPage
             html.Append("<section aria-labelledby=\"").Append(headingId).Append("\">\n<h2 id=\"").Append(headingId).Append("\">")
                 .Append(E(facility.Name)).Append(" <small>").Append(E(facility.Id)).Append("</small></h2>\n")
                 .Append("<table class=\"inbox\" aria-labelledby=\"").Append(headingId).Append("\">\n<thead><tr>")
-                .Append("<th scope=\"col\">Date</th><th scope=\"col\">Patient</th><th scope=\"col\">Title</th>")
+                .Append("<th scope=\"col\">Received</th><th scope=\"col\">Patient</th><th scope=\"col\">Title</th>")
                 .Append("<th scope=\"col\">From</th><th scope=\"col\">Type</th></tr></thead>\n<tbody>\n");
             foreach (var file in atFacility)
             {
