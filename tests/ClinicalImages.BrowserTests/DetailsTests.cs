@@ -27,18 +27,18 @@ public sealed class DetailsTests(ProductFactory product, BrowserFixture browser)
         Assert.All(labelled, i => Assert.Equal(("14975008", "left"),
             (i.GetProperty("metadata").GetProperty("bodySiteCode").GetString(), i.GetProperty("metadata").GetProperty("laterality").GetString())));
 
-        // A third photo of the same picture, without a body site; the last ones are offered for it, but not applied.
+        // A third photo of the same picture, without details; the last ones are offered for it, but not applied.
         await page.GetByRole(AriaRole.Button, new() { Name = "Select none" }).ClickAsync();
         await page.Locator("#file-input").SetInputFilesAsync(Desktop.Sample("photo-upright-gps.jpg"));
         await Assertions.Expect(widget.Cards("ready")).ToHaveCountAsync(3, new() { Timeout = 20_000 });
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Same as last: Forearm · left" })).ToBeVisibleAsync();
-        // Card, footer and button say the same thing about it: it goes as it is, without a body site.
-        var bare = page.Locator(".card[data-label='no-body-site']");
+        // Card, footer and button say the same thing about it: it goes as it is, without details.
+        var bare = page.Locator(".card[data-label='no-details']");
         await Assertions.Expect(bare).ToHaveCountAsync(1);
-        await Assertions.Expect(bare.GetByTestId("photo-status")).ToHaveTextAsync("Ready to save · no body site yet");
-        await Assertions.Expect(page.Locator(".filing .summary")).ToHaveTextAsync("3 ready to save (1 without a body site).");
+        await Assertions.Expect(bare.GetByTestId("photo-status")).ToHaveTextAsync("Ready to save · no details yet");
+        await Assertions.Expect(page.Locator(".filing .summary")).ToHaveTextAsync("3 ready to save (1 without details).");
         await page.GetByRole(AriaRole.Button, new() { Name = "Select all" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".filing .save")).ToHaveTextAsync("Save 3 photos to Medtech (1 without a body site)");
+        await Assertions.Expect(page.Locator(".filing .save")).ToHaveTextAsync("Save 3 photos to Medtech (1 without details)");
         await widget.ScreenshotAsync("details-bulk.png", fullPage: true);
         await AssertAccessibleAsync(page, "details-same-as-last");
 

@@ -45,14 +45,14 @@ public sealed class WidgetTests(ProductFactory product, BrowserFixture browser) 
     }
 
     [Fact]
-    public async Task Wide_TwoWithABodySiteOneWithout_CardFooterAndButtonSayTheSame()
+    public async Task Wide_TwoLabelledOneNot_CardFooterAndButtonSayTheSame()
     {
         await using var widget = await OpenWidgetAsync(product, width: 1280, height: 860);
         var page = widget.Page;
         await page.Locator("#file-input").SetInputFilesAsync(
             [Desktop.Sample("photo-upright-gps.jpg"), Desktop.Sample("photo-orientation6-gps.jpg"), Desktop.Sample("screenshot.png")]);
         await Assertions.Expect(widget.Cards("ready")).ToHaveCountAsync(3, new() { Timeout = 20_000 });
-        // The third photo stays without a body site: only the first two are labelled.
+        // The third photo stays without details: only the first two are labelled.
         await page.Locator(".card").Nth(2).Locator("input[type=checkbox]").UncheckAsync();
         await page.GetByLabel("Body site").FillAsync("Forearm");
         await page.GetByLabel("Body site").PressAsync("Tab");
@@ -61,12 +61,12 @@ public sealed class WidgetTests(ProductFactory product, BrowserFixture browser) 
         await page.Locator(".card").Nth(2).Locator("input[type=checkbox]").CheckAsync();
 
         await Assertions.Expect(page.Locator(".card[data-label='ready']")).ToHaveCountAsync(2);
-        await Assertions.Expect(page.Locator(".card[data-label='no-body-site'] [data-testid='photo-status']")).ToHaveTextAsync("Ready to save · no body site yet");
-        await Assertions.Expect(page.Locator(".filing .summary")).ToHaveTextAsync("3 ready to save (1 without a body site).");
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save 3 photos to Medtech (1 without a body site)" })).ToBeEnabledAsync();
+        await Assertions.Expect(page.Locator(".card[data-label='no-details'] [data-testid='photo-status']")).ToHaveTextAsync("Ready to save · no details yet");
+        await Assertions.Expect(page.Locator(".filing .summary")).ToHaveTextAsync("3 ready to save (1 without details).");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save 3 photos to Medtech (1 without details)" })).ToBeEnabledAsync();
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await widget.ScreenshotAsync("widget-wide.png");
-        await AssertAccessibleAsync(page, "capture-wide-one-without-body-site");
+        await AssertAccessibleAsync(page, "capture-wide-one-without-details");
     }
 
     [Fact]

@@ -100,7 +100,7 @@ public sealed class GalleryTests : BunitContext
 
         Assert.Equal(
         [
-            ("no-body-site", "Ready to save · no body site yet"), ("ready", "Ready to save"), ("filing", "Saving to Medtech…"),
+            ("no-details", "Ready to save · no details yet"), ("ready", "Ready to save"), ("filing", "Saving to Medtech…"),
             ("filed", "Saved to Medtech"), ("failed", "Not saved"), ("uploading", "Uploading 40%"),
         ], labels);
     }

@@ -19,11 +19,11 @@ public sealed class PhotoStatusTests : BunitContext
     public static TheoryData<string, bool, string, string, string> Statuses() => new()
     {
         { "ready", true, "Ready to save", "1 ready to save.", "Save 1 photo to Medtech" },
-        { "ready", false, "Ready to save · no body site yet", "1 ready to save (1 without a body site).", "Save 1 photo to Medtech (1 without a body site)" },
+        { "ready", false, "Ready to save · no details yet", "1 ready to save (1 without details).", "Save 1 photo to Medtech (1 without details)" },
         { "filing", true, "Saving to Medtech…", "1 saving to Medtech.", "Save 0 photos to Medtech" },
         { "filed", true, "Saved to Medtech", "1 saved to Medtech.", "Save 0 photos to Medtech" },
         { "failed", true, "Not saved", "1 not saved.", "Save 1 photo to Medtech" },
-        { "failed", false, "Not saved", "1 not saved.", "Save 1 photo to Medtech (1 without a body site)" },
+        { "failed", false, "Not saved", "1 not saved.", "Save 1 photo to Medtech (1 without details)" },
         { "unclear", true, "Unclear whether Medtech has it", "1 unclear whether Medtech has it.", "Save 0 photos to Medtech" },
     };
 
@@ -43,13 +43,13 @@ public sealed class PhotoStatusTests : BunitContext
         var buttonSays = panel.Find("button.save").TextContent.Trim();
         Assert.Equal((card, footer, button), (cardSays, footerSays, buttonSays));
 
-        // The footer counts the photo in its card's words; without a body site is said on all three, or on none.
+        // The footer counts the photo in its card's words; without details is said on all three, or on none.
         var words = cardSays.Split(" · ")[0].TrimEnd('…');
         Assert.Contains(words, footerSays, StringComparison.OrdinalIgnoreCase);
-        var bare = !PhotoStatus.HasBodySite(photo);
-        Assert.Equal(bare && status == "ready", cardSays.EndsWith(PhotoStatus.NoBodySite, StringComparison.Ordinal));
-        Assert.Equal(bare && status == "ready", footerSays.Contains("without a body site", StringComparison.Ordinal));
-        Assert.Equal(bare && PhotoStatus.CanSave(photo), buttonSays.Contains("without a body site", StringComparison.Ordinal));
+        var bare = !PhotoStatus.HasDetails(photo);
+        Assert.Equal(bare && status == "ready", cardSays.EndsWith(PhotoStatus.NoDetails, StringComparison.Ordinal));
+        Assert.Equal(bare && status == "ready", footerSays.Contains("without details", StringComparison.Ordinal));
+        Assert.Equal(bare && PhotoStatus.CanSave(photo), buttonSays.Contains("without details", StringComparison.Ordinal));
         Assert.Equal(targets.Count == 0, panel.Find("button.save").HasAttribute("disabled"));
     }
 
@@ -62,20 +62,24 @@ public sealed class PhotoStatusTests : BunitContext
             Photos.Ready("e", Forearm, "filing"),
         ];
 
-        Assert.Equal("1 saved to Medtech · 1 saving to Medtech · 2 ready to save (1 without a body site) · 1 not saved.", PhotoStatus.Summary(images));
+        Assert.Equal("1 saved to Medtech · 1 saving to Medtech · 2 ready to save (1 without details) · 1 not saved.", PhotoStatus.Summary(images));
         Assert.Equal("No photos yet.", PhotoStatus.Summary([]));
     }
 
     [Fact]
-    public void Card_WithoutABodySite_SaysSoOnce_ButStillShowsWhatIsSet()
+    public void Card_WithoutDetails_SaysSoOnce_AndAViewOrSensitiveMarkCountsAsDetails()
     {
         IReadOnlyList<ImageView> images = [Photos.Ready("a"), Photos.Ready("b", new ImageMetadata { View = "close-up", Sensitive = true })];
 
         var gallery = Render<Gallery>(p => p.Add(g => g.Images, images).Add(g => g.Pending, []).Add(g => g.Selected, new HashSet<string>()));
 
-        Assert.Empty(gallery.Find(".card[data-image-id='a']").QuerySelectorAll(".site"));
-        Assert.Equal("close-up · sensitive", gallery.Find(".card[data-image-id='b'] .site").TextContent);
-        Assert.All(gallery.FindAll("[data-testid='photo-status']"), s => Assert.Equal("Ready to save · no body site yet", s.TextContent));
+        var bare = gallery.Find(".card[data-image-id='a']");
+        Assert.Equal("Ready to save · no details yet", bare.QuerySelector("[data-testid='photo-status']")!.TextContent);
+        Assert.Empty(bare.QuerySelectorAll(".site"));
+        var viewed = gallery.Find(".card[data-image-id='b']");
+        Assert.Equal("Ready to save", viewed.QuerySelector("[data-testid='photo-status']")!.TextContent);
+        Assert.Equal("close-up · sensitive", viewed.QuerySelector(".site")!.TextContent);
+        Assert.Equal("2 ready to save (1 without details).", PhotoStatus.Summary(images));
     }
 
     [Fact]
@@ -83,6 +87,6 @@ public sealed class PhotoStatusTests : BunitContext
     {
         IReadOnlyList<ImageView> targets = [Photos.Ready("b", Forearm), Photos.Ready("c"), Photos.Ready("d")];
 
-        Assert.Equal("Save 3 photos to Medtech (2 without a body site)", PhotoStatus.SaveButton(targets));
+        Assert.Equal("Save 3 photos to Medtech (2 without details)", PhotoStatus.SaveButton(targets));
     }
 }

@@ -4,17 +4,17 @@ namespace ClinicalImages.Web.Features.Widget;
 
 /// <summary>
 /// The one vocabulary for where a photo is: what its card says, how the footer counts it and what the save button
-/// adds, all from the words here so the three never disagree. Details are not needed to save: a photo without a body
-/// site, the one Medtech's title and caption name it by, is "Ready to save · no body site yet" on its card, counted
-/// "(1 without a body site)" in the footer and on the button, so the GP sees it will go to Medtech as it is.
+/// adds, all from the words here so the three never disagree. Details are not needed to save: a photo with none (no
+/// body site, view or sensitive mark: nothing for its card's details line) is "Ready to save · no details yet" on its
+/// card, counted "(1 without details)" in the footer and on the button, so the GP sees it will go to Medtech as it is.
 /// </summary>
 public sealed record PhotoStatus(string Key, string Label)
 {
-    /// <summary>What a ready photo without a body site adds to its card.</summary>
-    public const string NoBodySite = "no body site yet";
+    /// <summary>What a ready photo without details adds to its card.</summary>
+    public const string NoDetails = "no details yet";
 
-    /// <summary>The key (styling, tests) of a ready photo without a body site.</summary>
-    public const string NoBodySiteKey = "no-body-site";
+    /// <summary>The key (styling, tests) of a ready photo without details.</summary>
+    public const string NoDetailsKey = "no-details";
 
     /// <summary>Each saved-or-not state: the card's words and the footer's, the count before the same words.</summary>
     private static readonly (string Status, string Key, string Label, string Counted)[] States =
@@ -29,9 +29,9 @@ public sealed record PhotoStatus(string Key, string Label)
     public static PhotoStatus For(ImageView image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        if (image.Status == "ready" && !HasBodySite(image))
+        if (image.Status == "ready" && !HasDetails(image))
         {
-            return new(NoBodySiteKey, $"Ready to save · {NoBodySite}");
+            return new(NoDetailsKey, $"Ready to save · {NoDetails}");
         }
 
         return States.FirstOrDefault(s => s.Status == image.Status) is { Key: not null } state
@@ -54,14 +54,14 @@ public sealed record PhotoStatus(string Key, string Label)
     /// <summary>Whether "Save to Medtech" takes the photo when it is selected: ready, or not saved last time.</summary>
     public static bool CanSave(ImageView image) => image.Status is "ready" or "failed";
 
-    /// <summary>Whether the GP gave the photo a body site, the detail Medtech otherwise never learns.</summary>
-    public static bool HasBodySite(ImageView image) => image.Metadata.BodySiteCode is not null;
+    /// <summary>Whether the GP gave the photo any detail its card shows (body site, view, sensitive).</summary>
+    public static bool HasDetails(ImageView image) => image.Metadata.HasSummary;
 
-    /// <summary>"(1 without a body site)" after a count that includes photos with none, else nothing.</summary>
-    public static string WithoutBodySite(IEnumerable<ImageView> images) =>
-        images.Count(i => !HasBodySite(i)) is var n and > 0 ? $" ({n} without a body site)" : string.Empty;
+    /// <summary>"(1 without details)" after a count that includes photos with none, else nothing.</summary>
+    public static string WithoutDetails(IEnumerable<ImageView> images) =>
+        images.Count(i => !HasDetails(i)) is var n and > 0 ? $" ({n} without details)" : string.Empty;
 
-    /// <summary>The footer: every photo counted in its card's words, e.g. "1 saved to Medtech · 2 ready to save (1 without a body site)."</summary>
+    /// <summary>The footer: every photo counted in its card's words, e.g. "1 saved to Medtech · 2 ready to save (1 without details)."</summary>
     public static string Summary(IReadOnlyCollection<ImageView> images)
     {
         ArgumentNullException.ThrowIfNull(images);
@@ -76,17 +76,17 @@ public sealed record PhotoStatus(string Key, string Label)
             var these = images.Where(i => i.Status == state.Status).ToList();
             if (these.Count > 0)
             {
-                parts.Add($"{these.Count} {state.Counted}{(state.Status == "ready" ? WithoutBodySite(these) : null)}");
+                parts.Add($"{these.Count} {state.Counted}{(state.Status == "ready" ? WithoutDetails(these) : null)}");
             }
         }
 
         return parts.Count == 0 ? $"{images.Count} uploading." : string.Join(" · ", parts) + ".";
     }
 
-    /// <summary>"Save 2 photos to Medtech (1 without a body site)": what the click sends, in the cards' words.</summary>
+    /// <summary>"Save 2 photos to Medtech (1 without details)": what the click sends, in the cards' words.</summary>
     public static string SaveButton(IReadOnlyCollection<ImageView> targets)
     {
         ArgumentNullException.ThrowIfNull(targets);
-        return $"Save {targets.Count} {(targets.Count == 1 ? "photo" : "photos")} to Medtech{WithoutBodySite(targets)}";
+        return $"Save {targets.Count} {(targets.Count == 1 ? "photo" : "photos")} to Medtech{WithoutDetails(targets)}";
     }
 }
