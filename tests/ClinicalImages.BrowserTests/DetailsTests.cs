@@ -32,8 +32,13 @@ public sealed class DetailsTests(ProductFactory product, BrowserFixture browser)
         await page.Locator("#file-input").SetInputFilesAsync(Desktop.Sample("photo-upright-gps.jpg"));
         await Assertions.Expect(widget.Cards("ready")).ToHaveCountAsync(3, new() { Timeout = 20_000 });
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Same as last: Forearm · left" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator(".card[data-label='needs-details']")).ToHaveCountAsync(1);
+        // Card, footer and button say the same thing about it: it goes as it is, without details.
+        var bare = page.Locator(".card[data-label='no-details']");
+        await Assertions.Expect(bare).ToHaveCountAsync(1);
+        await Assertions.Expect(bare.GetByTestId("photo-status")).ToHaveTextAsync("Ready to save · no details yet");
+        await Assertions.Expect(page.Locator(".filing .summary")).ToHaveTextAsync("3 ready to save (1 without details).");
         await page.GetByRole(AriaRole.Button, new() { Name = "Select all" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".filing .save")).ToHaveTextAsync("Save 3 photos to Medtech (1 without details)");
         await widget.ScreenshotAsync("details-bulk.png", fullPage: true);
         await AssertAccessibleAsync(page, "details-same-as-last");
 

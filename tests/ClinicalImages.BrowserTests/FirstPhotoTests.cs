@@ -18,6 +18,7 @@ public sealed partial class FirstPhotoTests(ProductFactory product, BrowserFixtu
         await page.GotoAsync("/sandbox");
         await page.GetByLabel("Facility").SelectOptionAsync(SandboxApi.Facility);
         await page.GetByLabel("Patient").SelectOptionAsync(new SelectOptionValue { Label = await PatientLabelAsync(page) });
+        var clinician = await page.GetByLabel("Provider").Locator("option:checked").InnerTextAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Launch" }).ClickAsync();
 
         // The widget: patient banner from ALEX, no identifier in the address bar.
@@ -39,9 +40,32 @@ public sealed partial class FirstPhotoTests(ProductFactory product, BrowserFixtu
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsPath, "capture-filed.png"), FullPage = true });
         await AssertAccessibleAsync(page, "capture-filed");
 
-        // The Inbox of the emulated Medtech shows it, with the picture.
+        // A second photo, filed after the first: the Inbox lists it above.
+        var first = await page.Locator(".card[data-status='filed']").GetAttributeAsync("data-image-id");
+        await page.Locator("#file-input").SetInputFilesAsync(Desktop.Sample("screenshot.png"));
+        await Assertions.Expect(page.Locator(".card[data-status='ready']")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        var second = await page.Locator(".card[data-status='ready']").GetAttributeAsync("data-image-id");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save 1 photo to Medtech" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".card[data-status='filed']")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+
+        // The Inbox of the emulated Medtech lists them as Medtech does, newest first, with the pictures.
         await page.GotoAsync("/sandbox/inbox");
         await Assertions.Expect(page.GetByText(SandboxApi.Nhi).First).ToBeVisibleAsync();
+        var inbox = page.Locator("table.inbox").First;
+        Assert.Equal(["Received", "Patient", "Title", "From", "Type"], await inbox.GetByRole(AriaRole.Columnheader).AllInnerTextsAsync());
+        var rows = inbox.Locator("tr.item");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        foreach (var row in await rows.AllAsync())
+        {
+            await Assertions.Expect(row.Locator(".patient")).ToContainTextAsync($"NHI {SandboxApi.Nhi}");
+            await Assertions.Expect(row.Locator(".from")).ToHaveTextAsync(clinician);
+            await Assertions.Expect(row.Locator(".kind")).ToHaveTextAsync(new Regex(@"^Scan\s+1 page$"));
+            await Assertions.Expect(row.Locator(".title")).ToHaveTextAsync(new Regex(@"^Photo — "));
+        }
+
+        var opened = inbox.Locator("tr.opened");
+        await Assertions.Expect(opened.Nth(0).Locator("img")).ToHaveAttributeAsync("alt", $"Filed image, reference {second}");
+        await Assertions.Expect(opened.Nth(1).Locator("img")).ToHaveAttributeAsync("alt", $"Filed image, reference {first}");
         var picture = page.Locator("img").First;
         await Assertions.Expect(picture).ToBeVisibleAsync();
         await page.WaitForFunctionAsync("() => [...document.images].some(i => i.complete && i.naturalWidth > 0)", null, new() { Timeout = 15_000 });

@@ -16,6 +16,8 @@ public sealed partial class PhoneHandoffTests(ProductFactory product, BrowserFix
         await desktop.GetByLabel("Facility").SelectOptionAsync(SandboxApi.Facility);
         var patient = (await desktop.GetByLabel("Patient").Locator("option").AllInnerTextsAsync()).First(o => o.Contains(SandboxApi.Nhi, StringComparison.Ordinal));
         await desktop.GetByLabel("Patient").SelectOptionAsync(new SelectOptionValue { Label = patient });
+        var practice = await desktop.GetByLabel("Facility").Locator("option:checked").InnerTextAsync();
+        var clinician = await desktop.GetByLabel("Provider").Locator("option:checked").InnerTextAsync();
         await desktop.GetByRole(AriaRole.Button, new() { Name = "Launch" }).ClickAsync();
         await Assertions.Expect(desktop).ToHaveURLAsync(CaptureUrl());
         await Assertions.Expect(desktop.GetByTestId("patient-nhi")).ToHaveTextAsync(SandboxApi.Nhi);
@@ -32,6 +34,14 @@ public sealed partial class PhoneHandoffTests(ProductFactory product, BrowserFix
         await phone.GotoAsync(link);
         await Assertions.Expect(phone).ToHaveURLAsync(PhoneUrl());
         await Assertions.Expect(phone.GetByTestId("phone-patient-nhi")).ToHaveTextAsync(SandboxApi.Nhi);
+        // The confirm step says whose Inbox and which practice the photos go to, as launched from Medtech.
+        var sendTo = phone.GetByTestId("phone-send-to");
+        var toClinician = (await sendTo.GetByTestId("phone-clinician").InnerTextAsync()).Trim();
+        var toPractice = (await sendTo.GetByTestId("phone-practice").InnerTextAsync()).Trim();
+        Assert.False(string.IsNullOrEmpty(toClinician) || string.IsNullOrEmpty(toPractice), "the confirm step names the clinician and the practice");
+        // ALEX writes the name as Medtech lists it ("WHITFIELD, Anna"); the launcher as "Dr Anna Whitfield".
+        Assert.Contains(clinician.Split(' ')[^1], toClinician, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(toPractice, practice, StringComparison.Ordinal);
         await Assertions.Expect(desktop.GetByTestId("phone-connected")).ToBeVisibleAsync();
         await Assertions.Expect(phone.Locator("#phone[data-ready='true']")).ToHaveCountAsync(1);
         await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsPath, "phone-confirm.png") });

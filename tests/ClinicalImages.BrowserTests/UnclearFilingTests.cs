@@ -28,7 +28,7 @@ public sealed class UnclearFilingTests(FilingFaultProduct product, BrowserFixtur
         await Assertions.Expect(card).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         await Assertions.Expect(card.GetByTestId("unclear-filing")).ToContainTextAsync("Look in the Medtech Inbox");
         await Assertions.Expect(page.GetByTestId("filing-summary")).ToContainTextAsync("1 unclear: look for it in the Medtech Inbox.");
-        await Assertions.Expect(page.GetByText("1 waiting for you to look in the Medtech Inbox.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("1 unclear whether Medtech has it.")).ToBeVisibleAsync();
         await Assertions.Expect(card.GetByRole(AriaRole.Button, new() { Name = "It is not in Medtech — send again" })).ToBeInViewportAsync();
         await widget.ScreenshotAsync("filing-unclear.png", fullPage: true);
         await AssertAccessibleAsync(page, "filing-unclear");

@@ -27,6 +27,49 @@ public sealed class WidgetTests(ProductFactory product, BrowserFixture browser) 
     }
 
     [Fact]
+    public async Task FirstRun_TheEmptyWidgetSaysHowPhotosGetIn_UntilOneArrives()
+    {
+        await using var widget = await OpenWidgetAsync(product, width: 400, height: 860);
+        var page = widget.Page;
+        var hint = page.GetByTestId("first-run-hint");
+        await Assertions.Expect(hint).ToBeVisibleAsync();
+        await Assertions.Expect(hint).ToContainTextAsync("Camera");
+        await Assertions.Expect(hint).ToContainTextAsync("Use your phone");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "nothing sticks out sideways");
+        await widget.ScreenshotAsync("widget-empty-400.png");
+        await AssertAccessibleAsync(page, "capture-first-run");
+
+        await page.Locator("#file-input").SetInputFilesAsync(Desktop.Sample("photo-upright-gps.jpg"));
+        await Assertions.Expect(widget.Cards("ready")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await Assertions.Expect(hint).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Wide_TwoLabelledOneNot_CardFooterAndButtonSayTheSame()
+    {
+        await using var widget = await OpenWidgetAsync(product, width: 1280, height: 860);
+        var page = widget.Page;
+        await page.Locator("#file-input").SetInputFilesAsync(
+            [Desktop.Sample("photo-upright-gps.jpg"), Desktop.Sample("photo-orientation6-gps.jpg"), Desktop.Sample("screenshot.png")]);
+        await Assertions.Expect(widget.Cards("ready")).ToHaveCountAsync(3, new() { Timeout = 20_000 });
+        // The third photo stays without details: only the first two are labelled.
+        await page.Locator(".card").Nth(2).Locator("input[type=checkbox]").UncheckAsync();
+        await page.GetByLabel("Body site").FillAsync("Forearm");
+        await page.GetByLabel("Body site").PressAsync("Tab");
+        await page.GetByTestId("details").GetByLabel("Left", new() { Exact = true }).CheckAsync();
+        await Assertions.Expect(page.Locator(".card .site", new() { HasText = "Forearm (left)" })).ToHaveCountAsync(2);
+        await page.Locator(".card").Nth(2).Locator("input[type=checkbox]").CheckAsync();
+
+        await Assertions.Expect(page.Locator(".card[data-label='ready']")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator(".card[data-label='no-details'] [data-testid='photo-status']")).ToHaveTextAsync("Ready to save · no details yet");
+        await Assertions.Expect(page.Locator(".filing .summary")).ToHaveTextAsync("3 ready to save (1 without details).");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save 3 photos to Medtech (1 without details)" })).ToBeEnabledAsync();
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await widget.ScreenshotAsync("widget-wide.png");
+        await AssertAccessibleAsync(page, "capture-wide-one-without-details");
+    }
+
+    [Fact]
     public async Task Keyboard_ArrowsMove_SpaceSelects_EnterOpens_DeleteRemovesAfterAsking()
     {
         await using var widget = await OpenWidgetAsync(product);

@@ -29,11 +29,19 @@ internal static class ConsoleAssets
         select { padding: .35rem; font-size: 1rem; }
         .error { background: #fde8e8; border-left: 4px solid #b42318; padding: .6rem .8rem; }
         section { margin-top: 1.5rem; }
-        article { background: #fff; border-radius: .4rem; padding: .6rem 1rem; margin: .8rem 0; box-shadow: 0 1px 2px rgb(0 0 0 / 10%); }
-        h2 small, h3 small { font-weight: normal; color: #52606d; }
-        .filed { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; }
+        h2 small { font-weight: normal; color: #52606d; }
+        .inbox { width: 100%; border-collapse: collapse; background: #fff; box-shadow: 0 1px 2px rgb(0 0 0 / 10%); font-size: .95rem; }
+        .inbox th { text-align: left; background: #dde6ee; padding: .4rem .6rem; font-weight: 600; }
+        .inbox td { padding: .45rem .6rem; vertical-align: top; }
+        .inbox td small { color: #52606d; }
+        .inbox .item td { border-top: 1px solid #c9d4de; }
+        .inbox .item .title { overflow-wrap: anywhere; font-weight: 600; }
+        .inbox .when, .inbox .kind { white-space: nowrap; }
+        .inbox .opened td { padding-top: 0; }
         figure { margin: 0; }
-        figure img { max-width: 100%; max-height: 14rem; display: block; border: 1px solid #d9e2ec; }
+        .pages { display: flex; flex-wrap: wrap; gap: .5rem; }
+        .pages img { max-width: 100%; max-height: 9rem; display: block; border: 1px solid #d9e2ec; }
+        summary { cursor: pointer; color: #124e78; font-size: .85rem; margin-top: .3rem; }
         .document { display: block; padding: 2rem 1rem; border: 1px dashed #9fb3c8; text-align: center; }
         dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .6rem; font-size: .85rem; }
         dt { color: #52606d; }

@@ -6,7 +6,11 @@ using static ClinicalImages.AlexSandbox.SandboxConsole.HtmlPage;
 
 namespace ClinicalImages.AlexSandbox.SandboxConsole;
 
-/// <summary>The practice Inbox as a GP would check it: what was filed, per facility and patient, newest first.</summary>
+/// <summary>
+/// The practice Inbox as Medtech lists it: per facility, one row per item, newest first, with when it came in, the
+/// patient (name and NHI), its title, who it is from and what it is (Scan or Media, and its pages). Under each row, the
+/// pages as Medtech's viewer shows them and the item as ALEX received it.
+/// </summary>
 internal static class InboxPage
 {
     private static readonly TimeZoneInfo NewZealand =
@@ -26,74 +30,95 @@ internal static class InboxPage
 
         foreach (var facility in directory.Facilities)
         {
-            var atFacility = filed.Where(f => f.FacilityId == facility.Id).Reverse().ToList();
+            // Newest first; of two that came in the same moment, the later filed first.
+            var atFacility = filed.Where(f => f.FacilityId == facility.Id).Reverse().OrderByDescending(f => f.ReceivedAt).ToList();
             if (atFacility.Count == 0)
             {
                 continue;
             }
 
-            html.Append("<section>\n<h2>").Append(E(facility.Name)).Append(" <small>").Append(E(facility.Id)).Append("</small></h2>\n");
-            foreach (var patientFiles in atFacility.GroupBy(f => f.PatientId))
+            var headingId = $"inbox-{E(facility.Id)}";
+            html.Append("<section aria-labelledby=\"").Append(headingId).Append("\">\n<h2 id=\"").Append(headingId).Append("\">")
+                .Append(E(facility.Name)).Append(" <small>").Append(E(facility.Id)).Append("</small></h2>\n")
+                .Append("<table class=\"inbox\" aria-labelledby=\"").Append(headingId).Append("\">\n<thead><tr>")
+                .Append("<th scope=\"col\">Received</th><th scope=\"col\">Patient</th><th scope=\"col\">Title</th>")
+                .Append("<th scope=\"col\">From</th><th scope=\"col\">Type</th></tr></thead>\n<tbody>\n");
+            foreach (var file in atFacility)
             {
-                AppendPatient(html, pathBase, directory.FindPatientById(facility, patientFiles.Key), patientFiles);
+                AppendItem(html, pathBase, directory, facility, file);
             }
 
-            html.Append("</section>\n");
+            html.Append("</tbody>\n</table>\n</section>\n");
         }
 
         return HtmlPage.Render(request, "Inbox", html.ToString());
     }
 
-    private static void AppendPatient(StringBuilder html, string pathBase, SeedPatient? patient, IEnumerable<FiledResource> files)
+    private static void AppendItem(StringBuilder html, string pathBase, SandboxDirectory directory, SeedFacility facility, FiledResource file)
     {
-        html.Append("<article>\n<h3>").Append(E(patient?.DisplayName ?? "Unknown patient"));
+        var patient = directory.FindPatientById(facility, file.PatientId);
+        var from = FromOf(file) is { } practitionerId ? directory.FindPractitioner(facility, practitionerId) : null;
+        var pages = PreviewRenderer.PageCount(file.Data, file.ContentType);
+        var received = TimeZoneInfo.ConvertTime(file.ReceivedAt, NewZealand);
+        var kind = file.ResourceType == "DocumentReference" ? "Scan" : file.ResourceType;
+
+        html.Append("<tr class=\"item\" data-resource=\"").Append(E(file.ResourceType)).Append('/').Append(E(file.Id)).Append("\">\n")
+            .Append("<td class=\"when\"><time datetime=\"").Append(received.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture))
+            .Append("\">").Append(received.ToString("d MMM yyyy", CultureInfo.InvariantCulture)).Append(" <br><small>")
+            .Append(received.ToString("HH:mm", CultureInfo.InvariantCulture)).Append("</small></time></td>\n")
+            .Append("<td class=\"patient\">").Append(E(patient?.DisplayName ?? "Unknown patient"));
         if (patient is not null)
         {
-            html.Append(" <small>NHI ").Append(E(patient.Nhi)).Append(" · born ")
-                .Append(patient.BirthDate.ToString("d MMM yyyy", CultureInfo.InvariantCulture)).Append("</small>");
+            html.Append(" <br><small>NHI ").Append(E(patient.Nhi)).Append("</small>");
         }
 
-        html.Append("</h3>\n<ul class=\"filed\">\n");
-        foreach (var file in files)
+        html.Append("</td>\n<td class=\"title\">").Append(E(file.Title ?? "(no title)")).Append("</td>\n")
+            .Append("<td class=\"from\">").Append(E(from?.DisplayName ?? "(not named)")).Append("</td>\n")
+            .Append("<td class=\"kind\">").Append(E(kind)).Append(" <br><small>")
+            .Append(pages == 1 ? "1 page" : $"{pages.ToString(CultureInfo.InvariantCulture)} pages").Append("</small></td>\n</tr>\n");
+
+        // The item opened: every page, and what ALEX received.
+        var api = $"{pathBase}/sandbox/api/filed/{E(file.ResourceType)}/{E(file.Id)}";
+        html.Append("<tr class=\"opened\"><td colspan=\"5\">\n<figure>\n<div class=\"pages\">\n");
+        if (file.ContentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
         {
-            var api = $"{pathBase}/sandbox/api/filed/{E(file.ResourceType)}/{E(file.Id)}";
-            html.Append("<li>\n<figure>\n");
-            var pages = PreviewRenderer.PageCount(file.Data, file.ContentType);
-            if (file.ContentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
+            // Every page of a multi-page Scan TIFF, as Medtech's viewer pages through them.
+            for (var page = 0; page < pages; page++)
             {
-                // Every page of a multi-page Scan TIFF, as Medtech's viewer pages through them.
-                for (var page = 0; page < pages; page++)
-                {
-                    html.Append("<a href=\"").Append(api).Append("/content\"><img class=\"page\" src=\"").Append(api)
-                        .Append("/preview?page=").Append(page).Append("\" alt=\"Filed image, reference ").Append(E(file.Identifier))
-                        .Append(pages > 1 ? $", page {page + 1} of {pages}" : string.Empty).Append("\" loading=\"lazy\"></a>\n");
-                }
+                html.Append("<a href=\"").Append(api).Append("/content\"><img class=\"page\" src=\"").Append(api)
+                    .Append("/preview?page=").Append(page).Append("\" alt=\"Filed image, reference ").Append(E(file.Identifier))
+                    .Append(pages > 1 ? $", page {page + 1} of {pages}" : string.Empty).Append("\" loading=\"lazy\"></a>\n");
             }
-            else
-            {
-                html.Append("<a class=\"document\" href=\"").Append(api).Append("/content\">Open ").Append(E(file.ContentType)).Append("</a>\n");
-            }
-
-            var received = TimeZoneInfo.ConvertTime(file.ReceivedAt, NewZealand);
-            html.Append("<figcaption>\n<dl>\n");
-            Term(html, "Reference", file.Identifier ?? "(none)");
-            Term(html, "Filed as", file.ResourceType == "DocumentReference" ? "DocumentReference (Inbox Scan)" : file.ResourceType);
-            Term(html, "Title", file.Title ?? "(none)");
-            if (file.Description is { } description)
-            {
-                Term(html, "Description", description);
-            }
-
-            Term(html, "Clinical date", ClinicalDate(file.ClinicalDate));
-            Term(html, "Content type", file.ContentType);
-            Term(html, "Size", FormatSize(file.Data.Length));
-            Term(html, "Pages", pages.ToString(CultureInfo.InvariantCulture));
-            Term(html, "Received", received.ToString("d MMM yyyy, HH:mm:ss zzz", CultureInfo.InvariantCulture));
-            html.Append("</dl>\n</figcaption>\n</figure>\n</li>\n");
+        }
+        else
+        {
+            html.Append("<a class=\"document\" href=\"").Append(api).Append("/content\">Open ").Append(E(file.ContentType)).Append("</a>\n");
         }
 
-        html.Append("</ul>\n</article>\n");
+        html.Append("</div>\n<figcaption>\n<details>\n<summary>As ALEX received it</summary>\n<dl>\n");
+        Term(html, "Reference", file.Identifier ?? "(none)");
+        Term(html, "Filed as", file.ResourceType == "DocumentReference" ? "DocumentReference (Inbox Scan)" : file.ResourceType);
+        Term(html, "Title", file.Title ?? "(none)");
+        if (file.Description is { } description)
+        {
+            Term(html, "Description", description);
+        }
+
+        Term(html, "Clinical date", ClinicalDate(file.ClinicalDate));
+        Term(html, "Content type", file.ContentType);
+        Term(html, "Size", FormatSize(file.Data.Length));
+        Term(html, "Pages", pages.ToString(CultureInfo.InvariantCulture));
+        Term(html, "Received", received.ToString("d MMM yyyy, HH:mm:ss zzz", CultureInfo.InvariantCulture));
+        html.Append("</dl>\n</details>\n</figcaption>\n</figure>\n</td></tr>\n");
     }
+
+    /// <summary>The clinician it is from: a Scan's author, a Media's operator.</summary>
+    private static string? FromOf(FiledResource file) => file.Resource switch
+    {
+        Hl7.Fhir.Model.DocumentReference document => References.PractitionerId(document.Author.FirstOrDefault()?.Reference),
+        Hl7.Fhir.Model.Media media => References.PractitionerId(media.Operator?.Reference),
+        _ => null,
+    };
 
     /// <summary>"15 Jan 2026, 10:20:30 +13:00" as Medtech files it (the day it lands on), or what was sent if it is no date.</summary>
     private static string ClinicalDate(string? sent) =>

@@ -100,9 +100,23 @@ public sealed class GalleryTests : BunitContext
 
         Assert.Equal(
         [
-            ("needs-details", "Needs details"), ("ready", "Ready to save"), ("filing", "Saving to Medtech…"),
+            ("no-details", "Ready to save · no details yet"), ("ready", "Ready to save"), ("filing", "Saving to Medtech…"),
             ("filed", "Saved to Medtech"), ("failed", "Not saved"), ("uploading", "Uploading 40%"),
         ], labels);
+    }
+
+    [Fact]
+    public void EmptyGallery_SaysWhatToDo_UntilAPhotoIsOnItsWay()
+    {
+        var empty = RenderGallery([]);
+        var hint = empty.Find("[data-testid='first-run-hint']").TextContent;
+
+        Assert.Contains("Camera", hint, StringComparison.Ordinal);
+        Assert.Contains("Add photos", hint, StringComparison.Ordinal);
+        Assert.Contains("drop or paste", hint, StringComparison.Ordinal);
+        Assert.Contains("Use your phone", hint, StringComparison.Ordinal);
+        var sending = RenderGallery([], [new PendingUpload("u1", "IMG_0001.jpg", null) { Phase = UploadPhase.Uploading, Percent = 5 }]);
+        Assert.Empty(sending.FindAll("[data-testid='first-run-hint']"));
     }
 
     [Fact]

@@ -117,9 +117,17 @@ public sealed record ImageMetadata
     /// <summary>One line for a card or a caption: "Left forearm (left) · close-up · sensitive", or "No details yet".</summary>
     public string Summary()
     {
-        var site = BodySiteDisplay is null ? null : Laterality is "left" or "right" or "bilateral" ? $"{BodySiteDisplay} ({Laterality})" : BodySiteDisplay;
-        var parts = new[] { site, View, Sensitive ? "sensitive" : null }.Where(p => p is not null).ToList();
+        var parts = SummaryParts();
         return parts.Count == 0 ? "No details yet" : string.Join(" · ", parts);
+    }
+
+    /// <summary>Whether <see cref="Summary"/> has anything to say beyond "No details yet".</summary>
+    public bool HasSummary => SummaryParts().Count > 0;
+
+    private List<string> SummaryParts()
+    {
+        var site = BodySiteDisplay is null ? null : Laterality is "left" or "right" or "bilateral" ? $"{BodySiteDisplay} ({Laterality})" : BodySiteDisplay;
+        return [.. new[] { site, View, Sensitive ? "sensitive" : null }.OfType<string>()];
     }
 }
 

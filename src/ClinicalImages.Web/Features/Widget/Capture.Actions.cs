@@ -18,7 +18,7 @@ public sealed partial class Capture
         _selected.Clear();
         if (all)
         {
-            _selected.UnionWith(_images.Where(i => Fileable.Contains(i.Status)).Select(i => i.Id));
+            _selected.UnionWith(_images.Where(PhotoStatus.CanSave).Select(i => i.Id));
         }
     }
 

@@ -16,8 +16,6 @@ namespace ClinicalImages.Web.Features.Widget;
 /// </summary>
 public sealed partial class Capture : IAsyncDisposable
 {
-    private static readonly HashSet<string> Fileable = new(StringComparer.Ordinal) { "ready", "failed" };
-
     private readonly HashSet<string> _selected = new(StringComparer.Ordinal);
     private readonly UploadTray _tray = new();
     private CaptureSession? _session;
@@ -80,35 +78,11 @@ public sealed partial class Capture : IAsyncDisposable
 
     private int Unfiled => _images.Count(i => i.Status != "filed") + _tray.InFlight;
 
-    private IReadOnlyList<ImageView> Targets => [.. _images.Where(i => _selected.Contains(i.Id) && Fileable.Contains(i.Status))];
-
-    private int SelectedReady => Targets.Count;
+    private IReadOnlyList<ImageView> Targets => [.. _images.Where(i => _selected.Contains(i.Id) && PhotoStatus.CanSave(i))];
 
     private ImageView? Viewed => _images.FirstOrDefault(i => i.Id == _viewerId);
 
     private ImageView? Edited => _images.FirstOrDefault(i => i.Id == _editorId);
-
-    private string Summary
-    {
-        get
-        {
-            if (_images.Count == 0)
-            {
-                return "No photos yet.";
-            }
-
-            var parts = new List<string>();
-            var filed = _images.Count(i => i.Status == "filed");
-            var filing = _images.Count(i => i.Status == "filing");
-            var failed = _images.Count(i => i.Status == "failed");
-            var unclear = _images.Count(i => i.Status == "unclear");
-            if (filed > 0) parts.Add($"{filed} in Medtech");
-            if (filing > 0) parts.Add($"{filing} saving");
-            if (failed > 0) parts.Add($"{failed} not saved");
-            if (unclear > 0) parts.Add($"{unclear} waiting for you to look in the Medtech Inbox");
-            return parts.Count == 0 ? $"{_images.Count} ready to save." : string.Join(" · ", parts) + ".";
-        }
-    }
 
     protected override async Task OnInitializedAsync()
     {
