@@ -66,6 +66,9 @@ public sealed partial class PhoneHandoffTests(ProductFactory product, BrowserFix
         // Live on the desktop: no reload, all three.
         await Assertions.Expect(desktop.Locator(".card[data-status='ready']")).ToHaveCountAsync(3, new() { Timeout = 10_000 });
         Assert.Equal("still here", await desktop.EvaluateAsync<string>("() => window.noReloadMarker"));
+        // A screen reader hears it: the polite live region names the last photo in.
+        await Assertions.Expect(desktop.GetByTestId("arrival")).ToHaveTextAsync(new Regex(@"^Photo [1-3] arrived from the phone\.$"));
+        Assert.Equal("polite", await desktop.GetByTestId("arrival").GetAttributeAsync("aria-live"));
         await desktop.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsPath, "desktop-phone-photos.png"), FullPage = true });
         await AssertAccessibleAsync(desktop, "capture-photos-from-phone");
 

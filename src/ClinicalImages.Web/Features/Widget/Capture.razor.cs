@@ -32,6 +32,9 @@ public sealed partial class Capture : IAsyncDisposable
     private ElementReference _addButton;
     private bool _wired;
     private bool _cameraOpen;
+    /// <summary>The last photo to arrive, for the polite live region (status changes of filing have their own).</summary>
+    private string? _arrival;
+
     private string? _notice;
     private string? _viewerId;
     private string? _editorId;
@@ -175,6 +178,11 @@ public sealed partial class Capture : IAsyncDisposable
         }
 
         await ShowAsync([.. views], added ? imageId : null);
+        if (added && record is { Status: not ImageStatus.Uploading })
+        {
+            // Said to a screen reader once: a photo from the phone arrives without the GP doing anything here.
+            _arrival = record.Source == ImageSource.Phone ? $"{NameOf(imageId)} arrived from the phone." : $"{NameOf(imageId)} added.";
+        }
     }
 
     /// <summary>The gallery in the order the photos arrived, with the selection, tray and save progress to match.</summary>
