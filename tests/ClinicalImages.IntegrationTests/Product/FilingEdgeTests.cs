@@ -13,7 +13,7 @@ namespace ClinicalImages.IntegrationTests.Product;
 
 /// <summary>
 /// The filing paths a normal day seldom takes: a photo ALEX already holds when an instance stopped before our record
-/// said so, the retry budget running out, and the filing lease held by another owner. Pass: nothing lost, nothing
+/// said so, the retry budget running out, the filing lease held by another owner, and a create answered without its Location. Pass: nothing lost, nothing
 /// filed twice, a sentence the GP can act on, and the audit line the engineer on call reads.
 /// </summary>
 public sealed class FilingEdgeTests(FilingEdgeTests.Factory product) : IClassFixture<FilingEdgeTests.Factory>
@@ -161,6 +161,25 @@ public sealed class FilingEdgeTests(FilingEdgeTests.Factory product) : IClassFix
         Assert.Equal("filed", saved.GetProperty("items")[0].GetProperty("state").GetString());
         Assert.Equal("filed", (await ImageAsync(desktop, id)).GetProperty("status").GetString());
         Assert.Single(await sandbox.FiledAsync("ZZZ0032"), f => f.Identifier == id);
+    }
+
+    [Fact]
+    public async Task CreateAnsweredWithoutALocation_ThePhotoIsFiledOnceUnderTheIdAlexGaveIt()
+    {
+        using var desktop = await Desktop.LaunchAsync(product, nhi: "ZZZ0032");
+        var sandbox = new SandboxApi(desktop.Http);
+        var id = await desktop.UploadReadyAsync("photo-upright-gps.jpg");
+        await sandbox.SetFaultAsync("createdWithoutLocation", count: 1);
+
+        var done = await CommitAndWaitAsync(desktop, id);
+
+        var item = done.GetProperty("items")[0];
+        Assert.Equal("filed", item.GetProperty("state").GetString());
+        var filed = Assert.Single(await sandbox.FiledAsync("ZZZ0032"), f => f.Identifier == id);
+        Assert.Equal(filed.Id, item.GetProperty("resourceId").GetString());
+        var image = await ImageAsync(desktop, id);
+        Assert.Equal("filed", image.GetProperty("status").GetString());
+        Assert.Equal(filed.Id, image.GetProperty("filing").GetProperty("resourceId").GetString());
     }
 
     private static async Task<JsonElement> CommitAndWaitAsync(Desktop desktop, string id) =>
