@@ -4,7 +4,8 @@ namespace ClinicalImages.AlexSandbox.Faults;
 
 /// <summary>
 /// Plays the practice-side failures ALEX shows: the relay down (503), an internal error (500), a slow PMS,
-/// and the worst one for a client, a write that is stored while its response never arrives.
+/// the worst one for a client, a write that is stored while its response never arrives, and a create answered
+/// without its Location header.
 /// Delays use real time even when tests swap the DI clock: they stand in for a network that clients
 /// measure with real timers (HttpClient.Timeout, resilience handlers).
 /// </summary>
@@ -36,6 +37,13 @@ internal sealed class FaultFilter(FaultInjector faults, ILogger<FaultFilter> log
                     return Outcomes.ServerError();
                 case FaultMode.Forbidden:
                     return Outcomes.AuthorizationFailed();
+                case FaultMode.CreatedWithoutLocation:
+                    {
+                        var answer = await next(context);
+                        return answer is FhirResult { StatusCode: StatusCodes.Status201Created } created
+                            ? new FhirResult(created.Resource, created.StatusCode)
+                            : answer;
+                    }
                 case FaultMode.TimeoutAfterSuccess:
                     _ = await next(context);
                     await Task.Delay(FaultSettings.MaxHold, TimeProvider.System, http.RequestAborted);

@@ -20,6 +20,7 @@ internal static class TestApi
         ["latency"] = FaultMode.Latency,
         ["timeoutAfterSuccess"] = FaultMode.TimeoutAfterSuccess,
         ["forbidden"] = FaultMode.Forbidden,
+        ["createdWithoutLocation"] = FaultMode.CreatedWithoutLocation,
     };
 
     private static readonly Dictionary<string, FaultScope> Scopes = new(StringComparer.OrdinalIgnoreCase)

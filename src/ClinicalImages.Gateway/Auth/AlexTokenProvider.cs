@@ -94,7 +94,15 @@ internal sealed partial class AlexTokenProvider(
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            throw new AlexException(AlexErrorKind.Unreachable, AlexMessages.Unreachable, inner: ex);
+            throw NotSignedIn(ex);
+        }
+
+        // The token client reports a connection it could not make as an answer, not an exception: the sign-in was
+        // never reached, so nothing was refused, and it may answer in a minute.
+        if (response.ErrorType == ResponseErrorType.Exception)
+        {
+            LogTokenUnreachable(logger, response.Exception?.GetType().Name ?? "none");
+            throw NotSignedIn(response.Exception);
         }
 
         if (response.IsError || string.IsNullOrEmpty(response.AccessToken))
@@ -112,6 +120,11 @@ internal sealed partial class AlexTokenProvider(
     }
 
     public void Dispose() => _renewal.Dispose();
+
+    // Not "unreachable": with no token nothing reached ALEX, so no write can have been stored (a photo is never left
+    // unclear for this), and a later attempt may sign in.
+    private static AlexException NotSignedIn(Exception? cause) =>
+        new(AlexErrorKind.Unauthorized, AlexMessages.Unauthorized, inner: cause);
 
     // The OAuth error and Entra's AADSTS code (which says which setting is wrong), never the free text around them.
     private static string? OAuthError(TokenResponse response)
@@ -137,4 +150,7 @@ internal sealed partial class AlexTokenProvider(
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "ALEX token request refused: HTTP {Status}, OAuth error {Error}")]
     private static partial void LogTokenRefused(ILogger logger, int status, string error);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "ALEX token endpoint not reached ({Failure}); launches and filing wait for it")]
+    private static partial void LogTokenUnreachable(ILogger logger, string failure);
 }

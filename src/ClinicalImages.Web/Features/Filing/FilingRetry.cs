@@ -79,6 +79,12 @@ internal sealed partial class FilingRetry
                     unclear = ex.IsAmbiguous;
                     throw;
                 }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The budget ran out while the send was in flight: ALEX may have stored it before we stopped waiting.
+                    unclear = true;
+                    throw;
+                }
             }, cancellationToken);
         }
         catch (Exception ex) when (unclear && ex is AlexException { Kind: not AlexErrorKind.ReadBackUnavailable } or TimeoutRejectedException)
