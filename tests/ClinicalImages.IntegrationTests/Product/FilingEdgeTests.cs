@@ -165,40 +165,6 @@ public sealed class FilingEdgeTests(FilingEdgeTests.Factory product) : IClassFix
     }
 
     [Fact]
-    public async Task LeaseLostWhileWaitingForALEX_NothingIsSentForThatPhoto_AndALaterSaveFilesEachOnce()
-    {
-        using var desktop = await Desktop.LaunchAsync(product, nhi: "ZZZ0016");
-        var sandbox = new SandboxApi(desktop.Http);
-        var first = await desktop.UploadReadyAsync("photo-upright-gps.jpg");
-        var second = await desktop.UploadReadyAsync("screenshot.png");
-        var leases = product.Services.GetRequiredService<IFilingLeases>();
-
-        // A slow practice for two calls: the first photo's send is cut by the budget and its search takes four seconds
-        // more, so the second photo's three-second lease runs out while it waits its turn, and another owner takes it.
-        // The practice is quick again by then: a send of the second photo would be stored.
-        await sandbox.SetFaultAsync("latency", latencyMs: 4000, count: 2);
-        var commitId = (await desktop.CommitAsync(first, second)).GetProperty("commitId").GetString()!;
-        await Poll.UntilAsync(() => leases.TryAcquireFilingLeaseAsync(second, "another-instance", TimeSpan.FromMinutes(1), CancellationToken.None),
-            TimeSpan.FromSeconds(20), "the second photo's lease running out");
-        var outcome = await desktop.WaitForCommitAsync(commitId, TimeSpan.FromSeconds(60));
-        await sandbox.SetFaultAsync("none");
-
-        var lost = outcome.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("imageId").GetString() == second);
-        Assert.Equal("failed", lost.GetProperty("state").GetString());
-        Assert.Equal("This photo is being saved by another request that has not finished. Try again in a few minutes.", lost.GetProperty("message").GetString());
-        Assert.DoesNotContain(await sandbox.FiledAsync("ZZZ0016"), f => f.Identifier == second);
-
-        // The other owner gave up; the GP saves both again: each is filed once.
-        await leases.ReleaseFilingLeaseAsync(second, "another-instance", CancellationToken.None);
-        var saved = await desktop.WaitForCommitAsync((await desktop.CommitAsync(first, second)).GetProperty("commitId").GetString()!, TimeSpan.FromSeconds(60));
-
-        Assert.All(saved.GetProperty("items").EnumerateArray(), i => Assert.Equal("filed", i.GetProperty("state").GetString()));
-        var held = await sandbox.FiledAsync("ZZZ0016");
-        Assert.Single(held, f => f.Identifier == first);
-        Assert.Single(held, f => f.Identifier == second);
-    }
-
-    [Fact]
     public async Task CreateAnsweredWithoutALocation_ThePhotoIsFiledOnceUnderTheIdAlexGaveIt()
     {
         using var desktop = await Desktop.LaunchAsync(product, nhi: "ZZZ0032");
