@@ -29,8 +29,10 @@ internal static partial class RenditionUpload
             size.MaxRequestBodySize = options.MaxContentBytes + Envelope;
         }
 
+        // Buffered in memory up to the cap: a patient's photo is never written to a temporary file on this host.
+        var limit = options.MaxContentBytes + Envelope;
         var form = await request.ReadFormAsync(
-            new FormOptions { MultipartBodyLengthLimit = options.MaxContentBytes + Envelope, ValueLengthLimit = Envelope, ValueCountLimit = 4 },
+            new FormOptions { MultipartBodyLengthLimit = limit, MemoryBufferThreshold = limit, ValueLengthLimit = Envelope, ValueCountLimit = 4 },
             cancellationToken);
         var call = Call(form[FilingCall.CallPart].ToString());
         if (form.Files.GetFile(FilingCall.ContentPart) is not { } file)
