@@ -3,6 +3,7 @@ using ClinicalImages.TestHost;
 using ClinicalImages.Web.Features.Filing;
 using ClinicalImages.Web.Features.Sessions;
 using ClinicalImages.Web.Persistence;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ClinicalImages.IntegrationTests.Persistence;
 
@@ -21,6 +22,16 @@ public abstract class StoreContract
     /// <summary>The same data seen from another instance of the product.</summary>
     private protected abstract IProductStore OtherInstance(TimeProvider time, CaptureSessionOptions? sessions = null);
 
+    /// <summary>What most cases start from: a clock, the store on it, and one live session with every field set.</summary>
+    private protected async Task<(FakeTimeProvider Time, IProductStore Store, CaptureSession Session)> LiveSessionAsync()
+    {
+        var time = Instance.Clock();
+        var store = Store(time);
+        var session = Samples.Session(time);
+        await store.CreateAsync(session, CancellationToken.None);
+        return (time, store, session);
+    }
+
     [Fact]
     public async Task Get_AfterCreate_ReturnsTheSessionWithEveryField()
     {
@@ -37,10 +48,7 @@ public abstract class StoreContract
     [Fact]
     public async Task Create_WhenTheIdExists_Throws()
     {
-        var time = Instance.Clock();
-        var store = Store(time);
-        var session = Samples.Session(time);
-        await store.CreateAsync(session, CancellationToken.None);
+        var (time, store, session) = await LiveSessionAsync();
 
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
             OtherInstance(time).CreateAsync(session with { PatientId = "another" }, CancellationToken.None));
@@ -50,10 +58,7 @@ public abstract class StoreContract
     [Fact]
     public async Task Touch_MovesTheIdleDeadline_SoTheSessionOutlivesItsFirstIdleWindow()
     {
-        var time = Instance.Clock();
-        var store = Store(time);
-        var session = Samples.Session(time);
-        await store.CreateAsync(session, CancellationToken.None);
+        var (time, store, session) = await LiveSessionAsync();
 
         time.Advance(TimeSpan.FromMinutes(9));
         var touched = await store.TouchAsync(session.Id, time.GetUtcNow(), CancellationToken.None);
@@ -66,10 +71,7 @@ public abstract class StoreContract
     [Fact]
     public async Task Touch_WithAnEarlierTimeThanTheRecordedActivity_NeverMovesItBack()
     {
-        var time = Instance.Clock();
-        var store = Store(time);
-        var session = Samples.Session(time);
-        await store.CreateAsync(session, CancellationToken.None);
+        var (time, store, session) = await LiveSessionAsync();
         time.Advance(TimeSpan.FromMinutes(2));
         var recorded = await store.TouchAsync(session.Id, time.GetUtcNow(), CancellationToken.None);
 
@@ -82,10 +84,7 @@ public abstract class StoreContract
     [Fact]
     public async Task Get_AfterTheIdleTimeWithoutActivity_ReturnsNull()
     {
-        var time = Instance.Clock();
-        var store = Store(time);
-        var session = Samples.Session(time);
-        await store.CreateAsync(session, CancellationToken.None);
+        var (time, store, session) = await LiveSessionAsync();
 
         time.Advance(TimeSpan.FromMinutes(10) - TimeSpan.FromTicks(1));
         Assert.NotNull(await store.GetAsync(session.Id, CancellationToken.None));
@@ -99,10 +98,7 @@ public abstract class StoreContract
     [Fact]
     public async Task Get_AfterTheHardDeadline_ReturnsNullEvenWhenTouchedThroughout()
     {
-        var time = Instance.Clock();
-        var store = Store(time);
-        var session = Samples.Session(time);
-        await store.CreateAsync(session, CancellationToken.None);
+        var (time, store, session) = await LiveSessionAsync();
 
         for (var minute = 0; minute < 115; minute += 5)
         {
@@ -141,10 +137,7 @@ public abstract class StoreContract
     [Fact]
     public async Task Update_WhenTheChangeReturnsNull_LeavesTheSessionAsItIs()
     {
-        var time = Instance.Clock();
-        var store = Store(time);
-        var session = Samples.Session(time);
-        await store.CreateAsync(session, CancellationToken.None);
+        var (time, store, session) = await LiveSessionAsync();
 
         var result = await store.UpdateAsync(session.Id, _ => null, CancellationToken.None);
 
@@ -155,10 +148,7 @@ public abstract class StoreContract
     [Fact]
     public async Task Update_KeepsTheInitOnlyPhoneFields_ThroughARoundTrip()
     {
-        var time = Instance.Clock();
-        var store = Store(time);
-        var session = Samples.Session(time);
-        await store.CreateAsync(session, CancellationToken.None);
+        var (time, store, session) = await LiveSessionAsync();
 
         var bound = await store.UpdateAsync(session.Id, Samples.WithPhone, CancellationToken.None);
 
@@ -174,10 +164,7 @@ public abstract class StoreContract
     [Fact]
     public async Task TakeExpired_OneTickBeforeTheIdleDeadline_TakesNothing_AndAtTheDeadline_TakesTheSession()
     {
-        var time = Instance.Clock();
-        var store = Store(time);
-        var session = Samples.Session(time);
-        await store.CreateAsync(session, CancellationToken.None);
+        var (time, store, session) = await LiveSessionAsync();
         time.Advance(TimeSpan.FromMinutes(3).Add(TimeSpan.FromTicks(4321)));
         await store.TouchAsync(session.Id, time.GetUtcNow(), CancellationToken.None);
         var deadline = time.GetUtcNow() + TimeSpan.FromMinutes(10);
@@ -205,10 +192,7 @@ public abstract class StoreContract
     [Fact]
     public async Task Image_RoundTripsEveryField_ToAnotherInstance()
     {
-        var time = Instance.Clock();
-        var store = Store(time);
-        var session = Samples.Session(time);
-        await store.CreateAsync(session, CancellationToken.None);
+        var (time, store, session) = await LiveSessionAsync();
         var image = Samples.Image(session.Id, "image-1", time.GetUtcNow());
 
         await store.SaveImageAsync(image, CancellationToken.None);
@@ -226,10 +210,7 @@ public abstract class StoreContract
     [Fact]
     public async Task ListImages_OrdersByCreationThenId_AndSaveReplacesTheImage()
     {
-        var time = Instance.Clock();
-        var store = Store(time);
-        var session = Samples.Session(time);
-        await store.CreateAsync(session, CancellationToken.None);
+        var (time, store, session) = await LiveSessionAsync();
         var now = time.GetUtcNow();
         await store.SaveImageAsync(Samples.Image(session.Id, "b", now), CancellationToken.None);
         await store.SaveImageAsync(Samples.Image(session.Id, "c", now.AddSeconds(-1)), CancellationToken.None);
@@ -246,10 +227,7 @@ public abstract class StoreContract
     [Fact]
     public async Task DeleteImage_RemovesItForEveryInstance()
     {
-        var time = Instance.Clock();
-        var store = Store(time);
-        var session = Samples.Session(time);
-        await store.CreateAsync(session, CancellationToken.None);
+        var (time, store, session) = await LiveSessionAsync();
         await store.SaveImageAsync(Samples.Image(session.Id, "image-1", time.GetUtcNow()), CancellationToken.None);
         await store.SaveImageAsync(Samples.Image(session.Id, "image-2", time.GetUtcNow()), CancellationToken.None);
 
@@ -262,10 +240,7 @@ public abstract class StoreContract
     [Fact]
     public async Task Images_OfAnExpiredSession_AreNotListed()
     {
-        var time = Instance.Clock();
-        var store = Store(time);
-        var session = Samples.Session(time);
-        await store.CreateAsync(session, CancellationToken.None);
+        var (time, store, session) = await LiveSessionAsync();
         await store.SaveImageAsync(Samples.Image(session.Id, "image-1", time.GetUtcNow()), CancellationToken.None);
 
         time.Advance(TimeSpan.FromMinutes(10));
@@ -277,10 +252,7 @@ public abstract class StoreContract
     [Fact]
     public async Task Commit_RoundTripsEveryFieldAndItem_ToAnotherInstance()
     {
-        var time = Instance.Clock();
-        var store = Store(time);
-        var session = Samples.Session(time);
-        await store.CreateAsync(session, CancellationToken.None);
+        var (time, store, session) = await LiveSessionAsync();
         var job = Samples.Commit(session.Id, time.GetUtcNow());
 
         await store.SaveCommitAsync(job, CancellationToken.None);
@@ -315,10 +287,7 @@ public abstract class StoreContract
     [Fact]
     public async Task CommitItem_ShowsInTheCommit_AndTheFinishedCommitSavedWholeLeavesTheOpenList()
     {
-        var time = Instance.Clock();
-        var store = Store(time);
-        var session = Samples.Session(time);
-        await store.CreateAsync(session, CancellationToken.None);
+        var (time, store, session) = await LiveSessionAsync();
         var job = Samples.Commit(session.Id, time.GetUtcNow());
         await store.SaveCommitAsync(job, CancellationToken.None);
 
