@@ -61,6 +61,7 @@ public sealed class EarlierPhotosTests(EarlierPhotosTests.Product product, Brows
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.earlier-thumb img')].every(i => i.complete && i.naturalWidth > 0)",
             null, new() { Timeout = 20_000 });
         await ScreenshotAsync(page, "earlier-strip.png", fullPage: true);
+        await AssertAccessibleAsync(page, "earlier-strip");
 
         // The newest is a three-page scan: opened large, one page at a time, by keyboard.
         await thumbs.Nth(1).FocusAsync();
@@ -86,6 +87,7 @@ public sealed class EarlierPhotosTests(EarlierPhotosTests.Product product, Brows
         await Assertions.Expect(viewer.GetByRole(AriaRole.Button, new() { Name = "Next page" })).ToBeDisabledAsync();
         await Assertions.Expect(viewer.GetByText("Add a photo today to compare it with this one.")).ToBeVisibleAsync();
         await ScreenshotAsync(page, "earlier-scan-pages.png");
+        await AssertAccessibleAsync(page, "earlier-scan-pages");
 
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(viewer).ToHaveCountAsync(0);
@@ -166,6 +168,7 @@ public sealed class EarlierPhotosTests(EarlierPhotosTests.Product product, Brows
         Assert.NotEqual(wheelEarlier, draggedEarlier);
         Assert.Equal(draggedEarlier, draggedToday);
         await ScreenshotAsync(page, $"earlier-compare-{width}.png");
+        await AssertAccessibleAsync(page, $"earlier-compare-{width}");
 
         // Another of today's photos takes the place beside the earlier one, at the zoom the GP has.
         var firstToday = await today.Locator("img").GetAttributeAsync("src");
@@ -206,6 +209,7 @@ public sealed class EarlierPhotosTests(EarlierPhotosTests.Product product, Brows
             await page.GetByRole(AriaRole.Button, new() { Name = "Hide" }).ClickAsync();
             await page.GetByTestId("earlier-photos").EvaluateAsync("s => s.scrollIntoView({ block: 'center' })");
             await ScreenshotAsync(page, "earlier-refused.png");
+            await AssertAccessibleAsync(page, "earlier-refused");
         }
         finally
         {

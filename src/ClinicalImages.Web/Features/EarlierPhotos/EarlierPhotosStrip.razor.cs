@@ -139,8 +139,6 @@ public sealed partial class EarlierPhotosStrip : IDisposable
 
     private static string KindWords(EarlierPhotoItem item) => item.Kind == "Scan" ? "Scanned document" : "Photo";
 
-    private string Describe(EarlierPhotoItem item) => Ago(item.Date) is { } ago ? $"{Tooltip(item)}, {ago}" : Tooltip(item);
-
     private string Tooltip(EarlierPhotoItem item) => $"{Day(item.Date)} · {Words(item)}";
 
     /// <summary>"Left shin wound · by WHITFIELD, Anna": what the photo is and who filed it.</summary>
