@@ -49,6 +49,13 @@ read -r passed failed skipped < <(
 # The fault suite's figures (runs, photos, lost, duplicated), as the fault tests wrote them.
 figures=$(cat "$results"/*.trx 2>/dev/null | grep -o 'fault: [^<&]* | duplicated [0-9]*' | sort -u || true)
 if [[ -n "$figures" ]]; then echo "Fault suite:"; echo "$figures" | sed 's/^fault: /  /'; fi
+# Which tests failed, with the first line of each message, so the end of the output says what to look at.
+failures=$(cat "$results"/*.trx 2>/dev/null | awk 'BEGIN { RS = "<UnitTestResult " }
+  /^[^>]*outcome="Failed"/ {
+    match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); message = ""
+    if (match($0, /<Message>[^<]*/)) { message = substr($0, RSTART + 9, RLENGTH - 9); sub(/\n.*/, "", message) }
+    print "  " name ": " substr(message, 1, 300) }' || true)
+if [[ -n "$failures" ]]; then echo "Failed:"; echo "$failures"; fi
 if [[ $(( passed + failed )) -eq 0 ]]; then echo "No test ran." >&2; status=1; fi
 if [[ $failed -gt 0 ]]; then status=1; fi
 echo "$passed passed, $failed failed, $skipped skipped"
