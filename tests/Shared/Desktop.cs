@@ -31,10 +31,13 @@ public sealed class Desktop : IDisposable
     }
 
     /// <summary>Opens a launch minted by the test, so the test knows the very context and signature the product decoded.</summary>
-    public static async Task<Desktop> OpenAsync(ProductFactory product, SandboxApi.LaunchDto launch)
+    public static Task<Desktop> OpenAsync(ProductFactory product, SandboxApi.LaunchDto launch) => OpenAsync(product.NewBrowser, launch);
+
+    /// <summary>Opens a launch through any product's browser-like client (one in another process, say).</summary>
+    public static async Task<Desktop> OpenAsync(Func<CookieContainer, HttpClient> newBrowser, SandboxApi.LaunchDto launch)
     {
         var cookies = new CookieContainer();
-        var browser = product.NewBrowser(cookies);
+        var browser = newBrowser(cookies);
         using var response = await browser.GetAsync(launch.LaunchUrl);
         if (response.StatusCode != HttpStatusCode.SeeOther)
         {
@@ -59,7 +62,8 @@ public sealed class Desktop : IDisposable
     {
         using var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType ?? slot.GetProperty("headers").GetProperty("Content-Type").GetString()!);
-        return await Http.PutAsync(new Uri(slot.GetProperty("url").GetString()!, UriKind.Relative), content);
+        // The product's own storage gives a path on the product; S3 gives a presigned address of its own.
+        return await Http.PutAsync(new Uri(slot.GetProperty("url").GetString()!, UriKind.RelativeOrAbsolute), content);
     }
 
     public async Task<HttpResponseMessage> CompleteAsync(string imageId) =>

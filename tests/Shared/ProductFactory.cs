@@ -51,10 +51,13 @@ public class ProductFactory : WebApplicationFactory<App>
     }
 
     /// <summary>A browser-like client: its own cookies, no automatic redirects.</summary>
-    public HttpClient NewBrowser(CookieContainer? cookies = null)
+    public HttpClient NewBrowser(CookieContainer? cookies = null) => Browser(BaseAddress, cookies);
+
+    /// <summary>A browser-like client of a product at <paramref name="baseAddress"/> (in this process or another).</summary>
+    public static HttpClient Browser(Uri baseAddress, CookieContainer? cookies = null)
     {
         var handler = new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false, UseCookies = true };
-        var http = new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
         // What the product's own pages send on every state-changing call (see RequestGuards).
         http.DefaultRequestHeaders.Add("X-Requested-With", "clinical-images-tests");

@@ -8,13 +8,13 @@ using Xunit.Abstractions;
 namespace ClinicalImages.IntegrationTests.Product;
 
 /// <summary>
-/// Filing under the faults ALEX produces, each scenario repeated (4 runs each in the suite, 20 with
+/// Filing under the faults ALEX produces, each scenario repeated (4 runs each in the suite, 100 with
 /// CLINICALIMAGES_LONG_TESTS=1). Pass: the sandbox holds exactly one resource per image, and every image ends
 /// filed or visibly failed.
 /// </summary>
 public sealed class FilingFaultTests(FilingFaultProduct product, ITestOutputHelper output) : IClassFixture<FilingFaultProduct>
 {
-    private static readonly int Runs = FaultFigures.Runs(longRuns: 20, runs: 4);
+    private static readonly int Runs = FaultFigures.Runs(longRuns: 100, runs: 4);
 
     [Fact]
     public async Task ServiceUnavailableStormThenRecovery_FilesEachImageOnce() =>

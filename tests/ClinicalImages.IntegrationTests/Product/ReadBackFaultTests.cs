@@ -19,7 +19,7 @@ namespace ClinicalImages.IntegrationTests.Product;
 public sealed class ReadBackFaultTests(FilingFaultProduct product, ITestOutputHelper output) : IClassFixture<FilingFaultProduct>
 {
     private const string Refusing = SandboxApi.OtherFacility;
-    private static readonly int Runs = FaultFigures.Runs(longRuns: 20, runs: 2);
+    private static readonly int Runs = FaultFigures.Runs(longRuns: 100, runs: 2);
 
     [Fact]
     public async Task TimeoutAfterSuccessWithReadBackRefused_LeavesThePhotoUnclearForTheGpAndNeverFilesItTwice()

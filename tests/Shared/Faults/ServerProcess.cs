@@ -13,13 +13,37 @@ public abstract class ServerProcess : IAsyncDisposable
     private Process? _process;
 
     protected ServerProcess(string variable, string name)
+        : this(name, Environment.GetEnvironmentVariable(variable) is { Length: > 0 } path && File.Exists(path)
+            ? new FileInfo(path)
+            : throw new InvalidOperationException($"{variable} does not name the {name} binary: run scripts/test.sh, which installs it and sets it."))
     {
-        Binary = Environment.GetEnvironmentVariable(variable) is { Length: > 0 } path && File.Exists(path)
-            ? path
-            : throw new InvalidOperationException($"{variable} does not name the {name} binary: run scripts/test.sh, which installs it and sets it.");
+    }
+
+    /// <summary>A server whose binary the test already knows (the product, built beside the tests).</summary>
+    protected ServerProcess(string name, FileInfo binary)
+    {
+        Binary = binary.Exists ? binary.FullName : throw new InvalidOperationException($"{name} is not at {binary.FullName}: build the solution first.");
         Name = name;
         Port = ProductFactory.FreePort();
         Folder = Directory.CreateTempSubdirectory("clinical-images-fault-").FullName;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+
+    /// <summary>The last lines the server printed, for a failure message.</summary>
+    public string OutputTail => string.Join('\n', _output);
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > 40 && _output.TryDequeue(out _))
+        {
+        }
     }
 
     public string Binary { get; }
@@ -35,6 +59,9 @@ public abstract class ServerProcess : IAsyncDisposable
 
     protected abstract ProcessStartInfo StartInfo();
 
+    /// <summary>How long the server may take to listen after it starts.</summary>
+    protected virtual TimeSpan StartTimeout => TimeSpan.FromSeconds(20);
+
     public async Task StartAsync()
     {
         if (IsRunning)
@@ -47,15 +74,15 @@ public abstract class ServerProcess : IAsyncDisposable
         info.RedirectStandardError = true;
         info.UseShellExecute = false;
         _process = Process.Start(info) ?? throw new InvalidOperationException($"{Name} did not start.");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         await Poll.UntilAsync(async () =>
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"{Name} exited with {_process.ExitCode} on start (port {Port}).");
+                throw new InvalidOperationException($"{Name} exited with {_process.ExitCode} on start (port {Port}):\n{OutputTail}");
             }
 
             try
@@ -68,7 +95,7 @@ public abstract class ServerProcess : IAsyncDisposable
             {
                 return false; // not listening yet
             }
-        }, TimeSpan.FromSeconds(20), $"{Name} listening on port {Port}");
+        }, StartTimeout, $"{Name} listening on port {Port}");
     }
 
     /// <summary>SIGTERM, as a service manager stops it: the server finishes what it is doing and exits.</summary>
