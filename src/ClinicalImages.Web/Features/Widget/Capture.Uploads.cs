@@ -33,8 +33,14 @@ public sealed partial class Capture
     [JSInvokable]
     public Task UploadDone(string key) => InvokeAsync(async () =>
     {
-        // The server announced the photo before answering; re-read so its card replaces this one in the same place.
-        await ReloadAsync(null);
+        // The server announced the photo before answering, and that event has normally put its card in place of this
+        // one already (the tray dropped it then). Only when the event is late is that one photo read — never the gallery.
+        var pending = _tray.Items.FirstOrDefault(i => i.Key == key);
+        if (pending?.ImageId is { } imageId && _images.All(i => i.Id != imageId))
+        {
+            await RefreshImageAsync(imageId, added: true);
+        }
+
         _tray.Remove(key);
         StateHasChanged();
     });
