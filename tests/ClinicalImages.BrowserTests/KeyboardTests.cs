@@ -6,7 +6,8 @@ namespace ClinicalImages.BrowserTests;
 /// <summary>
 /// The widget by keyboard alone, as a GP who does not reach for the mouse: from the photo's card to the large view,
 /// into the editor, a quarter turn, the colour and the tool chosen, the edit saved, and the photo saved to Medtech —
-/// every control reached by Tab (or the gallery's arrows), with a visible focus ring each time.
+/// every control reached by Tab (or the gallery's arrows), with a visible focus ring each time; and the phone page,
+/// step by step, the same way.
 /// </summary>
 public sealed class KeyboardTests(ProductFactory product, BrowserFixture browser) : BrowserTest(browser), IClassFixture<ProductFactory>, IClassFixture<BrowserFixture>
 {
@@ -50,6 +51,42 @@ public sealed class KeyboardTests(ProductFactory product, BrowserFixture browser
         Assert.Single(await new SandboxApi(http).FiledAsync(SandboxApi.Nhi), f => f.Identifier == original.GetProperty("id").GetString());
     }
 
+    [Fact]
+    public async Task PhonePage_ByKeyboardAlone_ConfirmChooseDescribeSendAndFinish_WithAVisibleFocus()
+    {
+        await using var widget = await OpenWidgetAsync(product);
+        await widget.Page.GetByRole(AriaRole.Button, new() { Name = "Use your phone" }).ClickAsync();
+        var link = await widget.Page.GetByTestId("handoff-link").InnerTextAsync();
+        await using var phoneContext = await NewPhoneContextAsync();
+        var phone = await phoneContext.NewPageAsync();
+        await phone.GotoAsync(link);
+        await Assertions.Expect(phone.Locator("#phone[data-ready='true']")).ToHaveCountAsync(1);
+
+        await TabToAsync(phone, "[data-action='confirm']");
+        await phone.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(phone.Locator("[data-screen='capture']")).ToBeVisibleAsync();
+
+        // The file inputs sit hidden inside their labels: the label shows the ring, Space opens the chooser.
+        await TabToAsync(phone, "[data-input='gallery']");
+        var chooser = await phone.RunAndWaitForFileChooserAsync(() => phone.Keyboard.PressAsync("Space"));
+        await chooser.SetFilesAsync([Desktop.Sample("photo-upright-gps.jpg"), Desktop.Sample("screenshot.png")]);
+        await Assertions.Expect(phone.Locator("[data-list='shots'] li")).ToHaveCountAsync(2);
+
+        await TabToAsync(phone, "#laterality");
+        await phone.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(phone.Locator("#laterality")).ToHaveValueAsync("left");
+        await TabToAsync(phone, "[data-action='upload']");
+        await phone.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(phone.Locator("[data-screen='done']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(widget.Cards("ready")).ToHaveCountAsync(2, new() { Timeout = 10_000 });
+
+        await TabToAsync(phone, "[data-action='finish']");
+        await phone.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(phone.Locator("[data-screen='finished']")).ToBeVisibleAsync();
+        var sides = (await widget.SessionAsync()).GetProperty("images").EnumerateArray().Select(i => i.GetProperty("metadata").GetProperty("laterality").GetString());
+        Assert.All(sides, side => Assert.Equal("left", side));
+    }
+
     /// <summary>
     /// Presses Tab until the element matching <paramref name="selector"/> has the focus (at most 60 presses), and
     /// checks the browser shows it as keyboard focus (:focus-visible) with an outline or ring a GP can see.
@@ -61,8 +98,9 @@ public sealed class KeyboardTests(ProductFactory product, BrowserFixture browser
         {
             if (await target.EvaluateAsync<bool>("e => e === document.activeElement"))
             {
+                // A file input hidden inside its label is seen through the label.
                 var visible = await target.EvaluateAsync<bool>(
-                    "e => { const s = getComputedStyle(e); return e.matches(':focus-visible') && ((s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'); }");
+                    "e => { const shown = e.classList.contains('visually-hidden') ? e.closest('label') : e; const s = getComputedStyle(shown); return e.matches(':focus-visible') && ((s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'); }");
                 Assert.True(visible, $"{selector} has the focus but shows no focus ring");
                 return;
             }
