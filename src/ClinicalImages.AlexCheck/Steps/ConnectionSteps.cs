@@ -1,7 +1,7 @@
+using ClinicalImages.Gateway.Fhir;
 using ClinicalImages.AlexCheck.Report;
 using ClinicalImages.Gateway;
 using ClinicalImages.Gateway.Errors;
-using ClinicalImages.Gateway.Http;
 using Hl7.Fhir.Model;
 using Microsoft.IdentityModel.JsonWebTokens;
 

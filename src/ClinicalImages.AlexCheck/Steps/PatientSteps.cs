@@ -1,7 +1,7 @@
+using ClinicalImages.Gateway.Fhir;
 using System.Text.RegularExpressions;
 using ClinicalImages.AlexCheck.Report;
 using ClinicalImages.Gateway.Errors;
-using ClinicalImages.Gateway.Http;
 using ClinicalImages.Gateway.Patients;
 using Hl7.Fhir.Model;
 using Microsoft.Extensions.DependencyInjection;

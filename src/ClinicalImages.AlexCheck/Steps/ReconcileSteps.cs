@@ -1,7 +1,7 @@
+using ClinicalImages.Gateway.Fhir;
 using ClinicalImages.AlexCheck.Report;
 using ClinicalImages.Gateway;
 using ClinicalImages.Gateway.Errors;
-using ClinicalImages.Gateway.Http;
 using ClinicalImages.Gateway.Patients;
 using Hl7.Fhir.Model;
 

@@ -1,3 +1,4 @@
+using ClinicalImages.Gateway.Fhir;
 using ClinicalImages.Gateway.Errors;
 using ClinicalImages.Gateway.Http;
 using ClinicalImages.Gateway.Patients;

@@ -1,7 +1,7 @@
+using ClinicalImages.Gateway.Fhir;
 using System.Net;
 using System.Text.Json;
 using Hl7.Fhir.Model;
-using ClinicalImages.Gateway.Http;
 
 namespace ClinicalImages.Gateway.Errors;
 

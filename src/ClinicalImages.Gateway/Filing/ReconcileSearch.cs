@@ -1,3 +1,4 @@
+using ClinicalImages.Gateway.Fhir;
 using System.Globalization;
 using ClinicalImages.Gateway.Auth;
 using ClinicalImages.Gateway.Errors;

@@ -1,3 +1,4 @@
+using ClinicalImages.Gateway.Fhir;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;

@@ -1,3 +1,4 @@
+using ClinicalImages.Gateway.Fhir;
 using System.Globalization;
 using ClinicalImages.Gateway.Http;
 using Hl7.Fhir.Model;

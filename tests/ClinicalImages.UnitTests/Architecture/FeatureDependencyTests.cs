@@ -51,5 +51,13 @@ public sealed class FeatureDependencyTests
             .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching(Anchored(@"\.(Hosting|Components)(\..*)?")))
             .Check(Product.Value);
 
+    /// <summary>The gateway's parts (Auth, Http, Errors, Filing, Launch, Patients, Wire, Host…) use each other without a cycle.</summary>
+    [Fact]
+    public void GatewayParts_DependOnEachOtherWithoutCycles() =>
+        SliceRuleDefinition.Slices().Matching("ClinicalImages.Gateway.(*)..").Should().BeFreeOfCycles().Check(Gateway.Value);
+
+    private static readonly Lazy<ArchUnitNET.Domain.Architecture> Gateway = new(() =>
+        new ArchLoader().LoadAssemblies(typeof(ClinicalImages.Gateway.IAlexGateway).Assembly).Build());
+
     private static string Anchored(string below) => "^" + Web + below + "$";
 }

@@ -1,6 +1,6 @@
+using ClinicalImages.Gateway.Fhir;
 using ClinicalImages.Gateway;
 using ClinicalImages.Gateway.Filing;
-using ClinicalImages.Gateway.Http;
 using Firely.Fhir.Validation;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Specification.Source;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 
-namespace ClinicalImages.Gateway.Http;
+namespace ClinicalImages.Gateway.Fhir;
 
 /// <summary>Firely's System.Text.Json support, set up once. Reading is lenient: ALEX may add elements we do not know.</summary>
 internal static class FhirJson
