@@ -44,6 +44,13 @@ internal sealed class FaultFilter(FaultInjector faults, ILogger<FaultFilter> log
                             ? new FhirResult(created.Resource, created.StatusCode)
                             : answer;
                     }
+                case FaultMode.CreatedWithoutLocationOrBody:
+                    {
+                        var answer = await next(context);
+                        return answer is FhirResult { StatusCode: StatusCodes.Status201Created }
+                            ? Results.StatusCode(StatusCodes.Status201Created)
+                            : answer;
+                    }
                 case FaultMode.TimeoutAfterSuccess:
                     _ = await next(context);
                     await Task.Delay(FaultSettings.MaxHold, TimeProvider.System, http.RequestAborted);

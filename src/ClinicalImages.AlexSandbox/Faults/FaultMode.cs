@@ -16,4 +16,10 @@ internal enum FaultMode
     /// observed to send: the client must take the new id from the body. Calls that are not creates pass untouched.
     /// </summary>
     CreatedWithoutLocation,
+
+    /// <summary>
+    /// A create is stored and answered 201 with neither a Location nor a body (what a server that takes
+    /// <c>Prefer: return=minimal</c> and drops the header would send): the client cannot learn the new id from the answer.
+    /// </summary>
+    CreatedWithoutLocationOrBody,
 }

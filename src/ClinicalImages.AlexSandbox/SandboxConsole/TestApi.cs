@@ -21,6 +21,7 @@ internal static class TestApi
         ["timeoutAfterSuccess"] = FaultMode.TimeoutAfterSuccess,
         ["forbidden"] = FaultMode.Forbidden,
         ["createdWithoutLocation"] = FaultMode.CreatedWithoutLocation,
+        ["createdWithoutLocationOrBody"] = FaultMode.CreatedWithoutLocationOrBody,
     };
 
     private static readonly Dictionary<string, FaultScope> Scopes = new(StringComparer.OrdinalIgnoreCase)

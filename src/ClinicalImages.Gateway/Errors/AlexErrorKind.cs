@@ -45,6 +45,12 @@ public enum AlexErrorKind
     Unexpected,
 
     /// <summary>
+    /// 201 Created with neither a Location nor the resource: ALEX stored it and did not say under which id. Found by
+    /// searching for our identifier; never a reason to send again.
+    /// </summary>
+    CreatedWithoutId,
+
+    /// <summary>
     /// ALEX would not let us find out whether it holds a filing: the search was refused, its shape is not supported, or
     /// its answer cannot prove the filing is absent (results without our identifier, too many pages). Never a reason
     /// to send again.

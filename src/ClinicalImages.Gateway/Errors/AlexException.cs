@@ -48,5 +48,5 @@ public sealed class AlexException : Exception
     /// (ADR 0011), and treating it as unclear would leave every photo of a sleeping practice to the GP.
     /// </summary>
     public bool IsAmbiguous => Kind is AlexErrorKind.Timeout or AlexErrorKind.ServerError
-        or AlexErrorKind.PmsTimeout or AlexErrorKind.Unreachable;
+        or AlexErrorKind.PmsTimeout or AlexErrorKind.Unreachable or AlexErrorKind.CreatedWithoutId;
 }

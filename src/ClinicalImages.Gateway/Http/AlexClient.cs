@@ -142,7 +142,7 @@ internal sealed partial class AlexClient(
         var echoed = string.IsNullOrWhiteSpace(answer.Content) ? null : FhirJson.Deserialize<Resource>(answer.Content);
         return echoed?.Id is { } id
             ? new CreatedResource(resourceType, id, echoed.Meta?.VersionId, answer.Location)
-            : throw new AlexException(AlexErrorKind.Unexpected, AlexMessages.Unexpected, (int)answer.Status,
+            : throw new AlexException(AlexErrorKind.CreatedWithoutId, AlexMessages.Unexpected, (int)answer.Status,
                 string.Create(CultureInfo.InvariantCulture, $"{resourceType} created without a Location or id"));
     }
 

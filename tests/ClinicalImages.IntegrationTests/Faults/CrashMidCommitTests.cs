@@ -14,7 +14,8 @@ namespace ClinicalImages.IntegrationTests.Faults;
 /// the real Redis and S3 server), and the instance that holds a commit is killed with SIGKILL while ALEX is still
 /// answering its create. Then either the same instance is started again, or a second instance that was running all
 /// along takes the commit over through Redis once the dead holder's lease runs out. Pass: ALEX holds every photo
-/// exactly once and every card ends "In Medtech". One run of each in the test command, 50 with scripts/test.sh --long.
+/// exactly once and every card ends "In Medtech". One run of each in the test command (the
+/// restart one killed before ALEX stored the create, the take-over one after), 50 with scripts/test.sh --long.
 /// </summary>
 public sealed class CrashMidCommitTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
 {
@@ -77,12 +78,15 @@ public sealed class CrashMidCommitTests(ITestOutputHelper output) : IAsyncLifeti
         {
             using var desktop = await Desktop.OpenAsync(holder.NewBrowser, await _sandbox.Api.MintLaunchAsync());
             string[] ids = [await desktop.UploadReadyAsync("photo-upright-gps.jpg"), await desktop.UploadReadyAsync("screenshot.png")];
-            await _sandbox.Api.SetFaultAsync("latency", latencyMs: 1500);
+            // Half the runs die while ALEX holds the create unanswered before storing it, half after it stored it (in
+            // the test command's single run of each scenario, one of each).
+            var stored = (run + (takeOver ? 1 : 0)) % 2 == 1;
+            await _sandbox.Api.SetFaultAsync(stored ? "timeoutAfterSuccess" : "latency", latencyMs: stored ? null : 1500);
             var commitId = (await desktop.CommitAsync(ids)).GetProperty("commitId").GetString()!;
             await Poll.UntilAsync(() => desktop.HasAnyItemReachedAsync(commitId, "sending"), TimeSpan.FromSeconds(20), "a photo reaching sending");
 
-            // Somewhere inside ALEX's answer: before it stored the create, or after it stored it and before we heard.
-            await Task.Delay(random.Next(0, 2000));
+            // Somewhere inside ALEX's answer.
+            await Task.Delay(random.Next(0, stored ? 1500 : 2000));
             await holder.KillAsync();
             await _sandbox.Api.SetFaultAsync("none");
 
