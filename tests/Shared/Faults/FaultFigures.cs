@@ -7,7 +7,7 @@ namespace ClinicalImages.TestHost.Faults;
 /// the test results and prints at the end of the run. Lost: a photo the phone or desktop was told was accepted that
 /// the session does not hold (or Medtech did not receive). Duplicated: a photo held or filed more than once.
 /// </summary>
-public sealed class FaultFigures(string scenario, bool countsUnclear = false)
+public sealed class FaultFigures(string scenario, bool countsUnclear = false, bool countsLeftForGp = false)
 {
     /// <summary>Runs per scenario: <paramref name="runs"/> in the test command, <paramref name="longRuns"/> with scripts/test.sh --long.</summary>
     public static int Runs(int longRuns, int runs = 1) => Environment.GetEnvironmentVariable("CLINICALIMAGES_LONG_TESTS") == "1" ? longRuns : runs;
@@ -25,6 +25,11 @@ public sealed class FaultFigures(string scenario, bool countsUnclear = false)
 
     public void AddUnclear(int photos) => Unclear += photos;
 
+    /// <summary>Photos shown to the GP as not saved (Retry) or unclear: neither lost nor filed on their own.</summary>
+    public int LeftForGp { get; private set; }
+
+    public void AddLeftForGp(int photos) => LeftForGp += photos;
+
     /// <summary>
     /// Counts one run: how many photos were taken, the ids the sender was told were accepted, and the ids the session
     /// (or ALEX) holds, one entry per copy. Lost: fewer distinct photos held than taken, or an accepted id not held.
@@ -41,5 +46,5 @@ public sealed class FaultFigures(string scenario, bool countsUnclear = false)
 
     // "duplicated" stays last: scripts/test.sh gathers each line up to it.
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"fault: {scenario} | runs {RunCount} | photos {Photos} | lost {Lost}{(countsUnclear ? $" | left unclear for the GP {Unclear}" : string.Empty)} | duplicated {Duplicated}");
+        $"fault: {scenario} | runs {RunCount} | photos {Photos} | lost {Lost}{(countsUnclear ? $" | left unclear for the GP {Unclear}" : string.Empty)}{(countsLeftForGp ? $" | left for the GP {LeftForGp}" : string.Empty)} | duplicated {Duplicated}");
 }
