@@ -1,3 +1,4 @@
+using ClinicalImages.AlexSandbox.Launch;
 using ClinicalImages.AlexSandbox.Fhir;
 
 namespace ClinicalImages.AlexSandbox.Faults;
@@ -9,19 +10,24 @@ namespace ClinicalImages.AlexSandbox.Faults;
 /// Delays use real time even when tests swap the DI clock: they stand in for a network that clients
 /// measure with real timers (HttpClient.Timeout, resilience handlers).
 /// </summary>
-internal sealed class FaultFilter(FaultInjector faults, ILogger<FaultFilter> logger) : IEndpointFilter
+internal sealed class FaultFilter(FaultInjector faults, LaunchCodec codec, ILogger<FaultFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var facility = AlexCaller.FacilityOf(http);
-        var fault = faults.TakeForCall(facility.Id, IsPhotoRead(http.Request));
+
+        // The launch decode names no facility in its headers: the one in the launch context counts.
+        var decode = http.GetEndpoint()?.Metadata.GetMetadata<FacilityNotRequired>() is not null;
+        var facilityId = decode ? LaunchFacility(http) : AlexCaller.FacilityOf(http).Id;
+        var fault = facilityId is null
+            ? FaultSettings.None
+            : faults.TakeForCall(facilityId, decode ? FaultCall.LaunchDecode : IsPhotoRead(http.Request) ? FaultCall.PhotoRead : FaultCall.Other);
         if (fault.Mode == FaultMode.None)
         {
             return await next(context);
         }
 
-        SandboxLog.FaultApplied(logger, facility.Id, fault.Mode);
+        SandboxLog.FaultApplied(logger, facilityId!, fault.Mode);
         try
         {
             if (fault.LatencyMs > 0)
@@ -66,6 +72,11 @@ internal sealed class FaultFilter(FaultInjector faults, ILogger<FaultFilter> log
             return Results.Empty;
         }
     }
+
+    private string? LaunchFacility(HttpContext http) =>
+        http.Request.RouteValues is { } values && values["context"] is string launchContext && values["signature"] is string signature
+            ? codec.Decode(Uri.UnescapeDataString(launchContext), Uri.UnescapeDataString(signature))?.FacilityCode
+            : null;
 
     private static bool IsPhotoRead(HttpRequest request)
     {

@@ -47,14 +47,14 @@ internal sealed class FaultInjector
     }
 
     /// <summary>The fault to apply to one FHIR call for the facility, counting that call against it.</summary>
-    public FaultSettings TakeForCall(string facilityId) => TakeForCall(facilityId, isPhotoRead: false);
+    public FaultSettings TakeForCall(string facilityId) => TakeForCall(facilityId, FaultCall.Other);
 
-    /// <summary>As <see cref="TakeForCall(string)"/>, for a call that is (or is not) a read of filed photos.</summary>
-    public FaultSettings TakeForCall(string facilityId, bool isPhotoRead)
+    /// <summary>As <see cref="TakeForCall(string)"/>, for a call of the given kind (a read of filed photos, a launch decode).</summary>
+    public FaultSettings TakeForCall(string facilityId, FaultCall call)
     {
         lock (_gate)
         {
-            if (!_faults.TryGetValue(facilityId, out var settings) || (settings.Scope == FaultScope.PhotoReads && !isPhotoRead))
+            if (!_faults.TryGetValue(facilityId, out var settings) || !Applies(settings.Scope, call))
             {
                 return FaultSettings.None;
             }
@@ -71,4 +71,11 @@ internal sealed class FaultInjector
             return settings;
         }
     }
+
+    private static bool Applies(FaultScope scope, FaultCall call) => scope switch
+    {
+        FaultScope.PhotoReads => call == FaultCall.PhotoRead,
+        FaultScope.LaunchDecode => call == FaultCall.LaunchDecode,
+        _ => call != FaultCall.LaunchDecode,
+    };
 }

@@ -43,5 +43,6 @@ internal static class FhirApi
 
     private static void MapLaunchDecode(RouteGroupBuilder group) =>
         group.MapGet(LaunchDecodeHandler.Route, LaunchDecodeHandler.Decode)
+            .AddEndpointFilter<FaultFilter>()
             .WithMetadata(new RequiredRole(AlexRoles.LaunchContextRead), new FacilityNotRequired());
 }

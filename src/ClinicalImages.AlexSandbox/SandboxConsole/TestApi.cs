@@ -28,6 +28,7 @@ internal static class TestApi
     {
         ["all"] = FaultScope.AllCalls,
         ["photoReads"] = FaultScope.PhotoReads,
+        ["launchDecode"] = FaultScope.LaunchDecode,
     };
 
     public static void MapTestApi(this IEndpointRouteBuilder sandbox)

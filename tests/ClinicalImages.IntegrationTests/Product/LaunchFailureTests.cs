@@ -7,7 +7,7 @@ namespace ClinicalImages.IntegrationTests.Product;
 
 /// <summary>
 /// ALEX failing while a launch reads the patient: the practice computer asleep (503), the read refused (403), the
-/// practice system too slow (past the ALEX timeout). Pass: the GP gets the launch problem page with a sentence that
+/// practice system too slow (past the ALEX timeout); and ALEX's launch decode itself failing (500) or too slow. Pass: the GP gets the launch problem page with a sentence that
 /// says what to do, no session is started, and the log names the failure for the engineer on call.
 /// </summary>
 public sealed class LaunchFailureTests(LaunchFailureTests.Factory product) : IClassFixture<LaunchFailureTests.Factory>
@@ -30,15 +30,18 @@ public sealed class LaunchFailureTests(LaunchFailureTests.Factory product) : ICl
     }
 
     [Theory]
-    [InlineData("unavailable", 0, "The practice computer that Medtech uses is not reachable — try again in a minute.", "FacilityUnreachable")]
-    [InlineData("latency", 4000, "Medtech took too long to answer — try again in a minute.", "Timeout")]
-    [InlineData("forbidden", 0, "Medtech refused this request: Clinical Images does not have permission for it.", "Forbidden")]
-    public async Task PatientReadFails_TheGpGetsTheLaunchProblemPageWithASentenceAndNoSession(string mode, int latencyMs, string sentence, string kind)
+    [InlineData("all", "unavailable", 0, "The practice computer that Medtech uses is not reachable — try again in a minute.", "FacilityUnreachable")]
+    [InlineData("all", "latency", 4000, "Medtech took too long to answer — try again in a minute.", "Timeout")]
+    [InlineData("all", "forbidden", 0, "Medtech refused this request: Clinical Images does not have permission for it.", "Forbidden")]
+    [InlineData("launchDecode", "error500", 0, "Medtech had a problem handling the request — try again in a minute.", "ServerError")]
+    [InlineData("launchDecode", "latency", 4000, "Medtech took too long to answer — try again in a minute.", "Timeout")]
+    public async Task PatientReadOrLaunchDecodeFails_TheGpGetsTheLaunchProblemPageWithASentenceAndNoSession(
+        string scope, string mode, int latencyMs, string sentence, string kind)
     {
         using var browser = product.NewBrowser();
         var sandbox = new SandboxApi(browser);
         var launch = await sandbox.MintLaunchAsync(facilityId: SandboxApi.OtherFacility);
-        await sandbox.SetFaultAsync(mode, latencyMs: latencyMs == 0 ? null : latencyMs, facilityId: SandboxApi.OtherFacility);
+        await sandbox.SetFaultAsync(mode, latencyMs: latencyMs == 0 ? null : latencyMs, facilityId: SandboxApi.OtherFacility, scope: scope);
         HttpResponseMessage response;
         try
         {
