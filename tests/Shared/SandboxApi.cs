@@ -27,6 +27,13 @@ public sealed class SandboxApi(HttpClient http)
     public async Task<List<FiledDto>> FiledAsync(string? nhi = null, string facilityId = Facility) =>
         (await http.GetFromJsonAsync<List<FiledDto>>($"/sandbox/api/filed?facilityId={facilityId}" + (nhi is null ? string.Empty : $"&nhi={nhi}")))!;
 
+    /// <summary>Forgets everything filed at every facility (the sandbox's seed filings included).</summary>
+    public async Task ClearFiledAsync()
+    {
+        using var response = await http.DeleteAsync(new Uri("/sandbox/api/filed", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+    }
+
     public async Task<byte[]> FiledContentAsync(FiledDto filed) =>
         await http.GetByteArrayAsync($"/sandbox/api/filed/{filed.ResourceType}/{filed.Id}/content");
 
