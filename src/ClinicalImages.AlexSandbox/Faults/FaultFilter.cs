@@ -29,6 +29,11 @@ internal sealed class FaultFilter(FaultInjector faults, ILogger<FaultFilter> log
                 await Task.Delay(TimeSpan.FromMilliseconds(fault.LatencyMs), TimeProvider.System, http.RequestAborted);
             }
 
+            if (fault.WriteLatencyMs > 0 && !HttpMethods.IsGet(http.Request.Method))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(fault.WriteLatencyMs), TimeProvider.System, http.RequestAborted);
+            }
+
             switch (fault.Mode)
             {
                 case FaultMode.Unavailable:
