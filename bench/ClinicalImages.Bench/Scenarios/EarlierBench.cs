@@ -47,7 +47,7 @@ internal static class EarlierBench
     public static byte[] ThreePageScan(byte[] large)
     {
         const int Cap = 8 * 1024 * 1024;
-        for (var quality = 90u; ; quality -= 5)
+        for (var quality = 85u; ; quality -= 5)
         {
             using var pages = new MagickImageCollection();
             for (var page = 0; page < 3; page++)
