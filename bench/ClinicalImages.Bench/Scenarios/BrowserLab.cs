@@ -48,18 +48,27 @@ internal sealed class BrowserLab : IAsyncDisposable
 
     /// <summary>A desktop browser window (the GP's PC), not throttled unless asked.</summary>
     public Task<IBrowserContext> DesktopAsync(Uri instance, int width = 1280, int height = 800) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = instance.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height } });
+        Patient(Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = instance.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height } }));
 
     /// <summary>A phone-sized browser (390 × 844, touch).</summary>
     public Task<IBrowserContext> PhoneAsync(Uri instance) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
+        Patient(Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = instance.ToString(),
             ViewportSize = new ViewportSize { Width = 390, Height = 844 },
             IsMobile = true,
             HasTouch = true,
             DeviceScaleFactor = 3,
-        });
+        }));
+
+    /// <summary>Waits on conditions up to two minutes: a slowed page on a busy machine is measured, not failed.</summary>
+    private static async Task<IBrowserContext> Patient(Task<IBrowserContext> opening)
+    {
+        var context = await opening;
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
+        return context;
+    }
 
     /// <summary>A page with its CPU slowed and its network emulated, and a counter of the bytes it takes.</summary>
     public static async Task<ThrottledPage> OpenThrottledAsync(IBrowserContext context, NetworkProfile network)
@@ -83,7 +92,7 @@ internal sealed class BrowserLab : IAsyncDisposable
     /// Waits (every animation frame) until the expression is true in the page and returns the page's clock then
     /// (milliseconds since its navigation started).
     /// </summary>
-    public static async Task<double> WhenAsync(IPage page, string condition, float timeout = 60_000)
+    public static async Task<double> WhenAsync(IPage page, string condition, float timeout = 120_000)
     {
         var handle = await page.WaitForFunctionAsync($"() => ({condition}) ? performance.now() : false", null,
             new PageWaitForFunctionOptions { Timeout = timeout });

@@ -96,7 +96,7 @@ internal static class EarlierBench
                 {
                     await page.GotoAsync(await sandbox.MintLaunchAsync(SeededNhi, ct));
                     var seen = await page.WaitForFunctionAsync("() => window.__earlier.thumb && window.__earlier", null,
-                        new PageWaitForFunctionOptions { Timeout = 30_000, PollingInterval = 20 });
+                        new PageWaitForFunctionOptions { Timeout = 60_000, PollingInterval = 20 });
                     var marks = (await seen.JsonValueAsync<JsonElement>()).Deserialize<StripMarks>(BenchJson.Options)!;
                     if (i >= 0)
                     {

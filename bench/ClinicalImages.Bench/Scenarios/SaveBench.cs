@@ -36,7 +36,7 @@ internal static class SaveBench
         await using var context = await lab.DesktopAsync(instances.A);
         var page = await context.NewPageAsync();
         await page.GotoAsync(await sandbox.MintLaunchAsync(ct));
-        await page.GetByTestId("patient-nhi").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await page.GetByTestId("patient-nhi").WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
         await page.EvaluateAsync(WatchFiled);
         var handoff = await context.APIRequest.PostAsync("/api/session/handoff",
             new APIRequestContextOptions { Headers = new Dictionary<string, string> { ["X-Requested-With"] = "ClinicalImages" } });
@@ -73,7 +73,7 @@ internal static class SaveBench
         }
 
         await page.WaitForFunctionAsync("ids => ids.every(id => document.querySelector(`.card[data-image-id=\"${id}\"][data-status=\"ready\"]`))", ids,
-            new PageWaitForFunctionOptions { Timeout = 30_000 });
+            new PageWaitForFunctionOptions { Timeout = 90_000 });
         var name = string.Create(CultureInfo.InvariantCulture, $"Save {count} {(count == 1 ? "photo" : "photos")} to Medtech");
         var button = page.GetByRole(AriaRole.Button, new() { Name = name });
         await button.WaitForAsync();

@@ -110,7 +110,7 @@ internal static class ShutterBench
         await using var desktopContext = await lab.DesktopAsync(instances.A);
         var desktop = await desktopContext.NewPageAsync();
         await desktop.GotoAsync(await sandbox.MintLaunchAsync(ct));
-        await desktop.GetByTestId("patient-nhi").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await desktop.GetByTestId("patient-nhi").WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
         await desktop.EvaluateAsync(WatchCards);
         var handoff = await desktopContext.APIRequest.PostAsync("/api/session/handoff",
             new APIRequestContextOptions { Headers = new Dictionary<string, string> { ["X-Requested-With"] = "ClinicalImages" } });
@@ -151,11 +151,11 @@ internal static class ShutterBench
         {
             await page.EvaluateAsync("() => { performance.clearMeasures('photo-prepared'); performance.clearResourceTimings(); }");
             await page.Locator("[data-input='gallery']").SetInputFilesAsync(settings.LargeJpeg);
-            await page.Locator("[data-screen='review']").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+            await page.Locator("[data-screen='review']").WaitForAsync(new LocatorWaitForOptions { Timeout = 90_000 });
             await page.Locator("[data-action='upload']").ClickAsync();
             try
             {
-                await page.Locator("[data-screen='done']").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+                await page.Locator("[data-screen='done']").WaitForAsync(new LocatorWaitForOptions { Timeout = 90_000 });
                 var read = (await page.EvaluateAsync<JsonElement?>(ReadPhoto)) is { ValueKind: JsonValueKind.Object } json
                     ? json.Deserialize<PhotoTimings>(BenchJson.Options)
                     : null;
@@ -166,7 +166,7 @@ internal static class ShutterBench
                 else
                 {
                     var seen = await desktop.WaitForFunctionAsync("id => window.__seen[id]", read.ImageId,
-                        new PageWaitForFunctionOptions { Timeout = 20_000, PollingInterval = 20 });
+                        new PageWaitForFunctionOptions { Timeout = 60_000, PollingInterval = 20 });
                     var cardAt = await seen.JsonValueAsync<double>();
                     if (i >= 0)
                     {
