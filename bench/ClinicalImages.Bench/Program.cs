@@ -16,6 +16,7 @@ internal static class Program
         {
             "web" => await Hosting.WebInstance.RunAsync(args[1..]),
             "baseline" => await Hosting.BaselineApp.RunAsync(args[1..]),
+            "report" => Report.BenchReport.Rewrite(args[1]),
             _ => await Scenarios.BenchRun.RunAsync(),
         };
     }

@@ -8,7 +8,7 @@ namespace ClinicalImages.Bench.Report;
 
 /// <summary>
 /// The chart beside docs/benchmarks.md, as a plain SVG (no script, no external font): each figure against its goal,
-/// latency percentiles, throughput against Kestrel's floor, and memory through the 1,000-session phase.
+/// latency percentiles, CPU per photo against libvips, and memory through the 1,000-session phase.
 /// </summary>
 internal static class BenchChart
 {
@@ -21,14 +21,14 @@ internal static class BenchChart
     public static string Svg(BenchResults r)
     {
         var svg = new StringBuilder();
-        const int Height = 1000;
+        const int Height = 1340;
         Add(svg, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{Width}" height="{Height}" viewBox="0 0 {Width} {Height}" font-family="DejaVu Sans, Arial, sans-serif" font-size="12">""");
         Add(svg, $"""<rect width="{Width}" height="{Height}" fill="white"/>""");
         Add(svg, $"""<text x="20" y="28" font-size="18" font-weight="bold" fill="{Ink}">Clinical Images for Medtech — benchmark, {r.Started:yyyy-MM-dd}, {r.Machine.Cores} cores</text>""");
         Goals(svg, r, top: 50);
-        Latencies(svg, r, top: 380);
-        Throughput(svg, r, top: 680);
-        Memory(svg, r, top: 680);
+        Latencies(svg, r, top: 720);
+        CpuPerPhoto(svg, r, top: 1030);
+        Memory(svg, r, top: 1030);
         svg.AppendLine("</svg>");
         return svg.ToString();
     }
@@ -37,7 +37,7 @@ internal static class BenchChart
     private static void Goals(StringBuilder svg, BenchResults r, int top)
     {
         const double Min = 0.1, Max = 100;
-        const int Left = 330, Right = 700, RowHeight = 42;
+        const int Left = 400, Right = 700, RowHeight = 44;
         double X(double load) => Left + ((Math.Log10(Math.Clamp(load, Min, Max)) - Math.Log10(Min)) / (Math.Log10(Max) - Math.Log10(Min)) * (Right - Left));
         Title(svg, 20, top, "Each figure against its goal (1 = exactly the goal; left of the line is better; log scale)");
         var goals = r.Goals;
@@ -65,7 +65,7 @@ internal static class BenchChart
     private static void Latencies(StringBuilder svg, BenchResults r, int top)
     {
         const double Min = 1, Max = 20_000;
-        const int Left = 90, Right = 920, Bottom = 250;
+        const int Left = 70, Right = 940, Bottom = 250;
         double Y(double ms) => top + Bottom - ((Math.Log10(Math.Clamp(ms, Min, Max)) - Math.Log10(Min)) / (Math.Log10(Max) - Math.Log10(Min)) * (Bottom - 40));
         Title(svg, 20, top, "Latency, milliseconds (log scale): p50 / p95 / p99");
         foreach (var tick in new[] { 1, 10, 100, 1000, 10_000 })
@@ -76,60 +76,72 @@ internal static class BenchChart
 
         var series = new (string Name, Percentiles P, double? Goal)[]
         {
-            ("event, server side (B → Redis → A)", r.Events.Heard, null),
-            ("event → card in Chromium", r.Browser.Latency, 300),
-            ($"upload cycle, {r.Scale.SteadyRate.ToString("0.#", CultureInfo.InvariantCulture)}/s at {r.Scale.Sessions:N0} sessions", r.Scale.Steady.Latency, 100),
-            ($"upload cycle, closed loop ×{r.Scale.Concurrency}", r.Scale.Saturation.Latency, null),
+            ("event, server (B → A)", r.Events.Heard, null),
+            ("event → card", r.Browser.Latency, 300),
+            ($"upload, {r.Scale.Sessions:N0} sessions", r.Scale.Steady.Latency, 100),
+            ($"upload, closed loop ×{r.Scale.Concurrency}", r.Scale.Saturation.Latency, null),
+            ("shutter → card, fast 4G", r.Shutter.Fast4G.Total, 3000),
+            ("earlier list", r.Earlier.List, 1000),
         };
         var groupWidth = (Right - Left) / series.Length;
         string[] shades = ["#90caf9", "#1e88e5", "#0d47a1"];
         for (var i = 0; i < series.Length; i++)
         {
             var (name, p, goal) = series[i];
-            var x0 = Left + (i * groupWidth) + 30;
+            var x0 = Left + (i * groupWidth) + 10;
             double[] values = [p.P50, p.P95, p.P99];
             for (var k = 0; k < 3; k++)
             {
                 var v = double.IsNaN(values[k]) ? Min : values[k];
-                var x = x0 + (k * 42);
-                Add(svg, $"""<rect x="{x}" y="{Y(v):0.#}" width="36" height="{top + Bottom - Y(v):0.#}" fill="{shades[k]}"/>""");
-                Add(svg, $"""<text x="{x + 18}" y="{Y(v) - 4:0.#}" text-anchor="middle" font-size="10" fill="{Ink}">{v.ToString(v < 10 ? "0.0" : "0", CultureInfo.InvariantCulture)}</text>""");
+                var x = x0 + (k * 32);
+                Add(svg, $"""<rect x="{x}" y="{Y(v):0.#}" width="28" height="{top + Bottom - Y(v):0.#}" fill="{shades[k]}"/>""");
+                Add(svg, $"""<text x="{x + 14}" y="{Y(v) - 4:0.#}" text-anchor="middle" font-size="9" fill="{Ink}">{v.ToString(v < 10 ? "0.0" : "0", CultureInfo.InvariantCulture)}</text>""");
             }
 
             if (goal is { } g)
             {
-                Add(svg, $"""<line x1="{x0 - 6}" y1="{Y(g):0.#}" x2="{x0 + 132}" y2="{Y(g):0.#}" stroke="{Bad}" stroke-width="2" stroke-dasharray="5 3"/>""");
-                Add(svg, $"""<text x="{x0 + 134}" y="{Y(g) + 4:0.#}" font-size="10" fill="{Bad}">goal p95 {g.ToString("0", CultureInfo.InvariantCulture)}</text>""");
+                Add(svg, $"""<line x1="{x0 - 4}" y1="{Y(g):0.#}" x2="{x0 + 96}" y2="{Y(g):0.#}" stroke="{Bad}" stroke-width="2" stroke-dasharray="5 3"/>""");
+                Add(svg, $"""<text x="{x0 + 98}" y="{Y(g) + 4:0.#}" font-size="9" fill="{Bad}">p95 ≤ {g.ToString("0", CultureInfo.InvariantCulture)}</text>""");
             }
 
-            Add(svg, $"""<text x="{x0 + 60}" y="{top + Bottom + 18}" text-anchor="middle" fill="{Ink}">{Escape(name)}</text>""");
+            Add(svg, $"""<text x="{x0 + 46}" y="{top + Bottom + 18}" text-anchor="middle" font-size="11" fill="{Ink}">{Escape(name)}</text>""");
         }
 
         Add(svg, $"""<text x="{Right}" y="{top + 18}" text-anchor="end" font-size="11" fill="#666"><tspan fill="{shades[0]}">■</tspan> p50  <tspan fill="{shades[1]}">■</tspan> p95  <tspan fill="{shades[2]}">■</tspan> p99</text>""");
     }
 
-    /// <summary>Photos per second, product against Kestrel's minimal endpoint, same generator (log scale).</summary>
-    private static void Throughput(StringBuilder svg, BenchResults r, int top)
+    /// <summary>CPU per completed photo, process by process (closed loop), against libvips' CPU for the same image work.</summary>
+    private static void CpuPerPhoto(StringBuilder svg, BenchResults r, int top)
     {
-        const int Left = 20, BarLeft = 150, BarRight = 420;
-        var max = Math.Max(r.Scale.Baseline.Throughput, 1);
-        double W(double v) => Math.Max(2, Math.Log10(Math.Max(1, v)) / Math.Log10(max * 1.2) * (BarRight - BarLeft));
-        Title(svg, Left, top, $"Upload cycles per second, {r.Scale.Concurrency} phones back to back (log scale)");
-        (string Name, double Value, string Colour)[] bars =
-        [
-            ("product", r.Scale.Saturation.Throughput, r.Goals[2].Met ? Good : Bad),
-            ("Kestrel floor", r.Scale.Baseline.Throughput, "#757575"),
-            ("25 % of the floor", r.Scale.Baseline.Throughput * 0.25, "#bdbdbd"),
-        ];
-        for (var i = 0; i < bars.Length; i++)
+        const int Left = 20, BarLeft = 150, BarRight = 440;
+        var vips = r.Pipeline.VipsPhotoCpu.WorkMs;
+        var parts = Scenarios.BenchRun.ProductSide.Where(r.Scale.SaturationCpu.ContainsKey)
+            .Select(p => (Name: p, Ms: r.Scale.SaturationCpu[p].PerUnitMs)).ToList();
+        var total = parts.Sum(p => p.Ms);
+        var max = Math.Max(total, vips * 1.3) * 1.1;
+        double W(double ms) => Math.Max(1, ms / max * (BarRight - BarLeft));
+        Title(svg, Left, top, "CPU per completed photo, ms (closed loop) against libvips");
+        string[] colours = ["#1e88e5", "#fb8c00", "#8e24aa", "#43a047"];
+        var x = (double)BarLeft;
+        var y = top + 32;
+        Add(svg, $"""<text x="{BarLeft - 8}" y="{y + 16}" text-anchor="end" fill="{Ink}">product side</text>""");
+        for (var i = 0; i < parts.Count; i++)
         {
-            var y = top + 30 + (i * 40);
-            Add(svg, $"""<text x="{BarLeft - 8}" y="{y + 16}" text-anchor="end" fill="{Ink}">{bars[i].Name}</text>""");
-            Add(svg, $"""<rect x="{BarLeft}" y="{y + 2}" width="{W(bars[i].Value):0.#}" height="20" fill="{bars[i].Colour}"/>""");
-            Add(svg, $"""<text x="{BarLeft + W(bars[i].Value) + 6:0.#}" y="{y + 16}" fill="{Ink}">{bars[i].Value.ToString("0.0", CultureInfo.InvariantCulture)}/s</text>""");
+            Add(svg, $"""<rect x="{x:0.#}" y="{y + 2}" width="{W(parts[i].Ms):0.#}" height="20" fill="{colours[i % colours.Length]}"/>""");
+            x += W(parts[i].Ms);
         }
 
-        Add(svg, $"""<text x="{BarLeft}" y="{top + 160}" fill="#666">product = {BenchResults.Pct(r.Scale.ThroughputRatio)} of the floor (goal ≥ 25 %)</text>""");
+        Add(svg, $"""<text x="{x + 6:0.#}" y="{y + 16}" fill="{Ink}">{total.ToString("0.0", CultureInfo.InvariantCulture)}</text>""");
+        y += 40;
+        Add(svg, $"""<text x="{BarLeft - 8}" y="{y + 16}" text-anchor="end" fill="{Ink}">libvips CLI</text>""");
+        Add(svg, $"""<rect x="{BarLeft}" y="{y + 2}" width="{W(vips):0.#}" height="20" fill="#757575"/>""");
+        Add(svg, $"""<text x="{BarLeft + W(vips) + 6:0.#}" y="{y + 16}" fill="{Ink}">{vips.ToString("0.0", CultureInfo.InvariantCulture)}</text>""");
+        var goalX = BarLeft + W(vips * 1.3);
+        Add(svg, $"""<line x1="{goalX:0.#}" y1="{top + 28}" x2="{goalX:0.#}" y2="{y + 30}" stroke="{Bad}" stroke-width="2" stroke-dasharray="5 3"/>""");
+        Add(svg, $"""<text x="{goalX + 4:0.#}" y="{y + 40}" font-size="10" fill="{Bad}">goal 1.3× libvips</text>""");
+        var legend = string.Join("  ", parts.Select((p, i) => $"""<tspan fill="{colours[i % colours.Length]}">■</tspan> {Escape(p.Name)} {p.Ms.ToString("0.0", CultureInfo.InvariantCulture)}"""));
+        Add(svg, $"""<text x="{BarLeft}" y="{y + 62}" font-size="11" fill="{Ink}">{legend}</text>""");
+        Add(svg, $"""<text x="{BarLeft}" y="{y + 82}" fill="#666">{Escape($"product = {BenchResults.X(r.CpuRatio)} libvips (goal ≤ 1.3×); {r.Scale.Saturation.Throughput.ToString("0.0", CultureInfo.InvariantCulture)} photos/s")}</text>""");
     }
 
     /// <summary>Resident set of both instances through the thousand-session phase, with the 1.5 GB goal for the two together.</summary>

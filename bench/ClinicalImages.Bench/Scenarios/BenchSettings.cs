@@ -25,6 +25,19 @@ internal sealed record BenchSettings
     public int FilingLatencyMs { get; init; }
     public int FilingParallelism { get; init; }
     public int PipelineRuns { get; init; }
+    public int ShutterPhotos { get; init; }
+    public int SavePhotos { get; init; }
+    public int SaveLatencyMs { get; init; }
+    public int SaveWriteMs { get; init; }
+    public int EarlierLaunches { get; init; }
+    public int EarlierLatencyMs { get; init; }
+
+    /// <summary>Sections to run on their own (their figures printed, docs left alone), or null for the whole run.</summary>
+    public IReadOnlyList<string>? Only { get; init; }
+
+    public static readonly IReadOnlyList<string> Sections = ["pipeline", "events", "browser", "shutter", "save", "earlier", "filing", "scale"];
+
+    public bool Wants(string section) => Only is null || Only.Contains(section);
 
     public static BenchSettings FromEnvironment()
     {
@@ -36,10 +49,11 @@ internal sealed record BenchSettings
         int? Pid(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? int.Parse(value, CultureInfo.InvariantCulture) : null;
 
         var root = Or("BENCH_REPO", FindRepositoryRoot());
+        var work = Environment.GetEnvironmentVariable("BENCH_WORK") is { Length: > 0 } w ? w : Directory.CreateTempSubdirectory("clinical-images-bench-").FullName;
         var large = Or("BENCH_LARGE_JPEG", "/work/shared/testdata/large-12mp.jpg");
         if (!File.Exists(large))
         {
-            throw new InvalidOperationException($"The 12-megapixel sample {large} is missing; set BENCH_LARGE_JPEG to a 4000×3000 camera JPEG.");
+            large = GeneratedSample(work);
         }
 
         return new BenchSettings
@@ -51,9 +65,7 @@ internal sealed record BenchSettings
             RepositoryRoot = root,
             LargeJpeg = large,
             Chromium = Or("BENCH_CHROMIUM", "/usr/bin/chromium"),
-            WorkDirectory = Environment.GetEnvironmentVariable("BENCH_WORK") is { Length: > 0 } work
-                ? work
-                : Directory.CreateTempSubdirectory("clinical-images-bench-").FullName,
+            WorkDirectory = work,
             Command = Or("BENCH_COMMAND", "scripts/bench.sh"),
             Sessions = Int("BENCH_SESSIONS", 1000),
             SteadyRate = double.Parse(Or("BENCH_RATE", "5"), CultureInfo.InvariantCulture),
@@ -66,7 +78,36 @@ internal sealed record BenchSettings
             FilingLatencyMs = Int("BENCH_FILING_LATENCY_MS", 200),
             FilingParallelism = Int("BENCH_FILING_PARALLELISM", 4),
             PipelineRuns = Int("BENCH_PIPELINE_RUNS", 5),
+            ShutterPhotos = Int("BENCH_SHUTTER_PHOTOS", 20),
+            SavePhotos = Int("BENCH_SAVE_PHOTOS", 10),
+            SaveLatencyMs = Int("BENCH_SAVE_LATENCY_MS", 200),
+            SaveWriteMs = Int("BENCH_SAVE_WRITE_MS", 2000),
+            EarlierLaunches = Int("BENCH_EARLIER_LAUNCHES", 10),
+            EarlierLatencyMs = Int("BENCH_EARLIER_LATENCY_MS", 200),
+            Only = Environment.GetEnvironmentVariable("BENCH_ONLY") is { Length: > 0 } only ? OnlySections(only) : null,
         };
+    }
+
+    /// <summary>
+    /// A stand-in for the camera sample when it is missing: 4000 × 3000, drawn from a fixed random seed (a plasma
+    /// fractal, which has a photo's texture and compresses like one), JPEG quality 92 — the same bytes every run.
+    /// </summary>
+    private static string GeneratedSample(string work)
+    {
+        var path = Path.Combine(work, "generated-12mp.jpg");
+        ImageMagick.MagickNET.SetRandomSeed(12);
+        using var image = new ImageMagick.MagickImage("plasma:#c89070-#703828", 4000, 3000);
+        image.Quality = 92;
+        image.Write(path, ImageMagick.MagickFormat.Jpeg);
+        return path;
+    }
+
+    private static string[] OnlySections(string list)
+    {
+        var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return names.FirstOrDefault(n => !Sections.Contains(n)) is { } unknown
+            ? throw new InvalidOperationException($"There is no section '{unknown}'; the sections are {string.Join(", ", Sections)} (several: comma-separated).")
+            : names;
     }
 
     private static string FindRepositoryRoot()

@@ -37,9 +37,11 @@ internal static class BrowserDeliveryBench
             Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = instances.A.ToString() });
+        context.SetDefaultTimeout(120_000); // a first circuit on a busy machine: a condition with a deadline, not a pause
+        context.SetDefaultNavigationTimeout(120_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(await sandbox.MintLaunchAsync(ct));
-        await page.GetByTestId("patient-nhi").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await page.GetByTestId("patient-nhi").WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
         await page.EvaluateAsync(WatchCards);
         var (offset, uncertainty) = await AlignClocksAsync(page);
 

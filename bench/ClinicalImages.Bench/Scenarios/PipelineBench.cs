@@ -64,14 +64,15 @@ internal static class PipelineBench
         var largeStages = PipelineStages.Measure(large, Math.Max(2, settings.PipelineRuns - 2), CaptionLines);
         var smallStages = PipelineStages.Measure(smallJpeg, 20, CaptionLines);
         var vips = await VipsReference.RunAsync(settings, CaptionLines, ct);
-        return new PipelineFigures(Median(normalise), Median(render), tiffBytes, tiffWidth, tiffHeight, vips, smallWall, largeStages, smallStages);
+        var vipsPhotoCpu = await VipsReference.PhotoCpuAsync(smallJpeg, ct);
+        return new PipelineFigures(Median(normalise), Median(render), tiffBytes, tiffWidth, tiffHeight, vips, smallWall, largeStages, smallStages, vipsPhotoCpu);
     }
 
     public static double Median(IReadOnlyCollection<double> values) => Percentiles.Of(values).P50;
 }
 
 internal sealed record PipelineFigures(double NormaliseMs, double RenderMs, long TiffBytes, int TiffWidth, int TiffHeight, VipsFigures Vips,
-    double SmallNormaliseWallMs, IReadOnlyList<StageCost> LargeStages, IReadOnlyList<StageCost> SmallStages)
+    double SmallNormaliseWallMs, IReadOnlyList<StageCost> LargeStages, IReadOnlyList<StageCost> SmallStages, VipsCpu VipsPhotoCpu)
 {
     /// <summary>CPU of normalising the load test's photo: the sum of its normalise stages.</summary>
     public double SmallNormaliseCpuMs => SmallStages.Where(s => s.Stage.StartsWith("normalise", StringComparison.Ordinal)).Sum(s => s.CpuMs);

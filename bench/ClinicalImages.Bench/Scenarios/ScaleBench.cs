@@ -8,8 +8,8 @@ namespace ClinicalImages.Bench.Scenarios;
 /// <summary>
 /// The upload cycle at scale. A thousand sessions are launched (desktop on A) and bound to a phone (on B); A holds
 /// one event subscription per session, as a thousand open capture pages would. Then phones upload at a steady rate
-/// (latency, errors, events heard), then as fast as a fixed number of phones can (throughput), and the same
-/// closed loop runs against Kestrel's minimal baseline. Resident memory and CPU time of every process are read
+/// (latency, errors, events heard), then as fast as a fixed number of phones can (throughput, and the CPU each
+/// completed photo costs every process). Resident memory and CPU time of every process are read
 /// from /proc around each phase.
 /// </summary>
 internal static class ScaleBench
@@ -88,13 +88,6 @@ internal static class ScaleBench
         await instances.CollectDeliveriesAsync(instances.A, [.. saturation.Cycles.Where(c => c.Ok).Select(c => c.ImageId!)], TimeSpan.FromSeconds(10), ct);
         progress($"product closed loop ×{settings.SaturationConcurrency}: {saturation.Throughput:0.0}/s, {saturation.Errors} errors");
 
-        // 4. The same generator against Kestrel's minimal baseline.
-        var baselineBefore = instances.Sample();
-        var baseline = await LoadGenerator.ClosedLoopAsync([new UploadTarget(instances.Baseline, null)], settings.SaturationConcurrency,
-            TimeSpan.FromSeconds(settings.SaturationSeconds), maxCycles: 2_000_000, (target, token) => UploadCycle.RunAsync(wire, target, jpeg, token));
-        var baselineAfter = instances.Sample();
-        progress($"baseline closed loop ×{settings.SaturationConcurrency}: {baseline.Throughput:0.0}/s, {baseline.Errors} errors");
-
         await sampling.CancelAsync();
         await sampler;
         var end = instances.Sample();
@@ -104,7 +97,6 @@ internal static class ScaleBench
             end["web A"].PeakRssBytes, end["web B"].PeakRssBytes,
             steady, settings.SteadyRate, heard.Count, steadyEvents, Cpu(steadyBefore, steadyAfter, steady.Completed),
             saturation, Cpu(saturationBefore, saturationAfter, saturation.Completed),
-            baseline, Cpu(baselineBefore, baselineAfter, baseline.Completed),
             settings.SaturationConcurrency, [.. timeline], Cpu(before, idleStart, live.Count), Cpu(idleStart, idle, IdleSeconds), stalls,
             steadyInfoBefore, steadyInfoAfter);
     }
@@ -146,11 +138,8 @@ internal sealed record ScaleFigures(
     long PeakRssA, long PeakRssB,
     LoadRun Steady, double SteadyRate, int SteadyHeard, Percentiles SteadyEvents, Dictionary<string, CpuShare> SteadyCpu,
     LoadRun Saturation, Dictionary<string, CpuShare> SaturationCpu,
-    LoadRun Baseline, Dictionary<string, CpuShare> BaselineCpu,
     int Concurrency, IReadOnlyList<MemoryPoint> Timeline, Dictionary<string, CpuShare> SetupCpu, Dictionary<string, CpuShare> IdleCpuPerSecond,
     StallFigures SteadyStalls, ProcessInfo SteadyInfoBBefore, ProcessInfo SteadyInfoBAfter)
 {
     public long PeakRssTotal => PeakRssA + PeakRssB;
-
-    public double ThroughputRatio => Saturation.Throughput / Baseline.Throughput;
 }

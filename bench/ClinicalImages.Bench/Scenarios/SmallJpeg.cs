@@ -9,10 +9,13 @@ namespace ClinicalImages.Bench.Scenarios;
 /// </summary>
 internal static class SmallJpeg
 {
-    public static byte[] From(byte[] large)
+    public static byte[] From(byte[] large) => From(large, 800, 600);
+
+    /// <summary>The sample scaled to fit width × height, as the phone page's canvas sends it (2560 px long edge).</summary>
+    public static byte[] From(byte[] large, uint width, uint height)
     {
         using var image = new MagickImage(large);
-        image.Resize(800, 600);
+        image.Resize(width, height);
         image.Strip();
         image.Quality = 85;
         return image.ToByteArray(MagickFormat.Jpeg);

@@ -35,6 +35,11 @@ internal sealed class FaultFilter(FaultInjector faults, LaunchCodec codec, ILogg
                 await Task.Delay(TimeSpan.FromMilliseconds(fault.LatencyMs), TimeProvider.System, http.RequestAborted);
             }
 
+            if (fault.WriteLatencyMs > 0 && !HttpMethods.IsGet(http.Request.Method))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(fault.WriteLatencyMs), TimeProvider.System, http.RequestAborted);
+            }
+
             switch (fault.Mode)
             {
                 case FaultMode.Unavailable:

@@ -68,6 +68,12 @@ internal static class TestApi
                 $"latencyMs must be between 1 and {MaxLatencyMs} for mode 'latency', and between 0 and {MaxLatencyMs} otherwise.");
         }
 
+        if (body.WriteLatencyMs is < 0 or > MaxLatencyMs || (body.WriteLatencyMs > 0 && mode != FaultMode.Latency))
+        {
+            return ConsoleRequests.Problem(StatusCodes.Status400BadRequest, "Bad write latency",
+                $"writeLatencyMs must be between 0 and {MaxLatencyMs}, and goes with mode 'latency' only.");
+        }
+
         if (body.Count is < 0)
         {
             return ConsoleRequests.Problem(StatusCodes.Status400BadRequest, "Bad count",
@@ -80,7 +86,7 @@ internal static class TestApi
                 $"Scope '{body.Scope}' is not a fault scope; use one of {string.Join(", ", Scopes.Keys)}.");
         }
 
-        var settings = new FaultSettings(mode, latencyMs, body.Count ?? 0) { Scope = scope };
+        var settings = new FaultSettings(mode, latencyMs, body.Count ?? 0) { Scope = scope, WriteLatencyMs = body.WriteLatencyMs ?? 0 };
         faults.Set(facility.Id, settings);
         SandboxLog.FaultSet(loggers.CreateLogger(typeof(TestApi)), facility.Id, mode, settings.LatencyMs, settings.Count);
         return TypedResults.NoContent();

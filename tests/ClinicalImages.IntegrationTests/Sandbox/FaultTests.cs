@@ -54,6 +54,30 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Fault_WriteLatency_DelaysWritesOnly()
+    {
+        using var sandbox = new SandboxFactory();
+        await SetFaultAsync(sandbox, Seeds.HealthierCare, new { mode = "latency", latencyMs = 1, writeLatencyMs = 1500 });
+        using var alex = await sandbox.CreateAlexClientAsync();
+        using (await alex.GetAsync("/FHIR/Location"))
+        {
+            // the client's first call: its token and the host's first request, not the fault
+        }
+
+        var read = Stopwatch.StartNew();
+        using var location = await alex.GetAsync("/FHIR/Location");
+        read.Stop();
+        var write = Stopwatch.StartNew();
+        using var created = await alex.PostAsync("/FHIR/DocumentReference", Samples.ScanDocument());
+        write.Stop();
+
+        Assert.Equal(HttpStatusCode.OK, location.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.True(write.Elapsed - read.Elapsed >= TimeSpan.FromMilliseconds(1400),
+            $"the write took {write.Elapsed.TotalMilliseconds:0} ms and the read {read.Elapsed.TotalMilliseconds:0} ms: only writes wait the extra 1500 ms");
+    }
+
+    [Fact]
     public async Task Fault_TimeoutAfterSuccess_StoresTheResourceWhileTheClientTimesOut()
     {
         using var sandbox = new SandboxFactory();
@@ -119,6 +143,7 @@ public sealed class FaultTests
     [Theory]
     [InlineData(Seeds.HealthierCare, """{"mode":"flaky"}""", HttpStatusCode.BadRequest)]
     [InlineData(Seeds.HealthierCare, """{"mode":"latency"}""", HttpStatusCode.BadRequest)]
+    [InlineData(Seeds.HealthierCare, """{"mode":"unavailable","writeLatencyMs":2000}""", HttpStatusCode.BadRequest)]
     [InlineData(Seeds.HealthierCare, """{"mode":"unavailable","count":-1}""", HttpStatusCode.BadRequest)]
     [InlineData("F00000-X", """{"mode":"unavailable"}""", HttpStatusCode.NotFound)]
     public async Task SetFault_WithBadInput_ReturnsProblemDetails(string facilityId, string body, HttpStatusCode expected)
