@@ -223,14 +223,14 @@ internal sealed partial class SeriesFiler(
     }
 
     /// <summary>
-    /// The fewest parts whose documents each fit the cap with no page below the long edge allowed, starting from the
-    /// number the widget announced; the documents rendered on the way are kept for the sending.
+    /// The fewest parts whose documents each fit the cap with no page below the long edge allowed (one document when the
+    /// pages fit, whatever the widget's estimate said); the documents rendered on the way are kept for the sending.
     /// </summary>
     private async Task<(IReadOnlyList<SeriesPart> Parts, Dictionary<int, FilingRendition> Renditions)> PlanAsync(
         CaptureSession session, PhotoSeries series, CancellationToken cancellationToken)
     {
         var photos = await Require(session, [.. series.ImageIds], cancellationToken);
-        for (var count = await planner.ExpectedPartsAsync(session, series, cancellationToken); count <= photos.Count; count++)
+        for (var count = 1; count <= photos.Count; count++)
         {
             var chunks = SeriesPlanner.Split(photos, count);
             var renditions = new Dictionary<int, FilingRendition>();
