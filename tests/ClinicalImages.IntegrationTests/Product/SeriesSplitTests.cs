@@ -29,6 +29,7 @@ public sealed class SeriesSplitTests(SeriesSplitTests.Factory product, ITestOutp
         [
             await desktop.UploadReadyAsync("photo-upright-gps.jpg"),
             await desktop.UploadReadyAsync("photo-orientation6-gps.jpg"),
+            await desktop.UploadReadyAsync("photo-upright-gps.jpg"),
         ];
         var series = await desktop.CreateSeriesAsync("Wound 1", [.. photos.Select(p => (p, "other"))]);
         var seriesId = series.GetProperty("id").GetString()!;
