@@ -43,7 +43,9 @@ public sealed partial class SeriesTests(ProductFactory product, BrowserFixture b
         await page.GetByTestId("details").GetByLabel("Left", new() { Exact = true }).CheckAsync();
         await Assertions.Expect(page.Locator(".card .site", new() { HasText = "Forearm (left)" })).ToHaveCountAsync(3);
         await Assertions.Expect(series.GetByTestId("series-state")).ToHaveTextAsync("Will be saved to Medtech as one document, pages in this order.");
-        await widget.ScreenshotAsync("series-widget.png", fullPage: true);
+        // The window as the GP sees it with the series in view (a full-page picture would put the sticky save bar over it).
+        await series.ScrollIntoViewIfNeededAsync();
+        await widget.ScreenshotAsync("series-widget.png");
         await AssertAccessibleAsync(page, "series-grouped");
 
         // One press, one item: the series.
