@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ClinicalImages.Web.Features.Filing;
 using ClinicalImages.Web.Features.Images;
+using ClinicalImages.Web.Features.Series;
 using ClinicalImages.Web.Features.Sessions;
 using Microsoft.Extensions.Options;
 
@@ -139,6 +140,33 @@ internal sealed class InMemoryStore(IOptions<CaptureSessionOptions> options, Tim
     public Task<CommitJob?> GetCommitAsync(string sessionId, string commitId, CancellationToken cancellationToken) =>
         Task.FromResult(Live(sessionId) is { } entry && entry.Commits.TryGetValue(commitId, out var job) ? job : null);
 
+    public Task SaveSeriesAsync(PhotoSeries series, CancellationToken cancellationToken)
+    {
+        if (Live(series.SessionId) is { } entry)
+        {
+            entry.Series[series.Id] = series;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<PhotoSeries?> GetSeriesAsync(string sessionId, string seriesId, CancellationToken cancellationToken) =>
+        Task.FromResult(Live(sessionId) is { } entry && entry.Series.TryGetValue(seriesId, out var series) ? series : null);
+
+    public Task<IReadOnlyList<PhotoSeries>> ListSeriesAsync(string sessionId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<PhotoSeries>>(
+            Live(sessionId) is { } entry ? [.. entry.Series.Values.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id, StringComparer.Ordinal)] : []);
+
+    public Task DeleteSeriesAsync(string sessionId, string seriesId, CancellationToken cancellationToken)
+    {
+        if (_sessions.TryGetValue(sessionId, out var entry))
+        {
+            entry.Series.TryRemove(seriesId, out _);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<bool> TryAcquireFilingLeaseAsync(string imageId, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -195,5 +223,7 @@ internal sealed class InMemoryStore(IOptions<CaptureSessionOptions> options, Tim
         public ConcurrentDictionary<string, ImageRecord> Images { get; } = new(StringComparer.Ordinal);
 
         public ConcurrentDictionary<string, CommitJob> Commits { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<string, PhotoSeries> Series { get; } = new(StringComparer.Ordinal);
     }
 }

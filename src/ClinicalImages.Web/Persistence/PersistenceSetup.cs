@@ -1,5 +1,6 @@
 using ClinicalImages.Web.Features.Filing;
 using ClinicalImages.Web.Features.Images;
+using ClinicalImages.Web.Features.Series;
 using ClinicalImages.Web.Features.Sessions;
 using ClinicalImages.Web.Platform;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace ClinicalImages.Web.Persistence;
 internal static class PersistenceSetup
 {
     /// <summary>
-    /// The store behind sessions, the image index, filing leases and commits,: in this process unless Redis:ConnectionString is set. Chosen when first resolved, from the bound options, so every configuration
+    /// The store behind sessions, the image index, filing leases, commits and series: in this process unless Redis:ConnectionString is set. Chosen when first resolved, from the bound options, so every configuration
     /// source (including a test host's) has its say; only the chosen pair is ever built.
     /// </summary>
     public static IServiceCollection AddPersistence(this IServiceCollection services)
@@ -21,6 +22,7 @@ internal static class PersistenceSetup
         services.AddSingleton<IImageIndex>(sp => sp.GetRequiredService<IProductStore>());
         services.AddSingleton<IFilingLeases>(sp => sp.GetRequiredService<IProductStore>());
         services.AddSingleton<ICommitStore>(sp => sp.GetRequiredService<IProductStore>());
+        services.AddSingleton<ISeriesStore>(sp => sp.GetRequiredService<IProductStore>());
         return services;
     }
 

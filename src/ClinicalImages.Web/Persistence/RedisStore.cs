@@ -141,6 +141,7 @@ internal sealed partial class RedisStore(
             transaction.KeyExpire(_keys.Images(session.Id), ttl);
             transaction.KeyExpire(_keys.Commits(session.Id), ttl);
             transaction.KeyExpire(_keys.CommitItems(session.Id), ttl);
+            transaction.KeyExpire(_keys.Series(session.Id), ttl);
         }
 
         var deadline = stored.Ended ? 0 : RedisSweep.Score(Deadline(session));

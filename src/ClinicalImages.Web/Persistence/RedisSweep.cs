@@ -32,7 +32,7 @@ internal static class RedisSweep
           for _, commit in ipairs(redis.call('HKEYS', session .. ':commits')) do
             redis.call('SREM', open, id .. '/' .. commit)
           end
-          redis.call('DEL', session, session .. ':images', session .. ':commits', session .. ':commit-items')
+          redis.call('DEL', session, session .. ':images', session .. ':commits', session .. ':commit-items', session .. ':series')
         end
         return ids
         """;

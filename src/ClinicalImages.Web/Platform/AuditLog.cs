@@ -57,4 +57,10 @@ internal sealed partial class AuditLog(ILoggerFactory loggers)
 
     [LoggerMessage(EventId = 7034, Level = LogLevel.Information, Message = "audit filing.settled session={SessionId} image={ImageId} provider={ProviderId} inMedtech={InMedtech}")]
     public partial void FilingSettled(string sessionId, string imageId, string providerId, bool inMedtech);
+
+    [LoggerMessage(EventId = 7040, Level = LogLevel.Information, Message = "audit series.{Change} session={SessionId} series={SeriesId} photos={Photos}")]
+    public partial void SeriesChanged(string sessionId, string seriesId, string change, int photos);
+
+    [LoggerMessage(EventId = 7041, Level = LogLevel.Information, Message = "audit series.filed session={SessionId} series={SeriesId} resource={ResourceType}/{ResourceId} part={Part} pages={Pages} reconciled={Reconciled}")]
+    public partial void SeriesFiled(string sessionId, string seriesId, string resourceType, string resourceId, int part, int pages, bool reconciled);
 }

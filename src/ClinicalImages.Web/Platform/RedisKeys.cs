@@ -10,11 +10,12 @@ namespace ClinicalImages.Web.Platform;
 /// {prefix}session:{sessionId}:commits   hash    commitId → CommitJob JSON (as started, or finished); same TTL as the session
 /// {prefix}session:{sessionId}:commit-items hash  "{commitId}/{imageId}" → CommitItem JSON, each image's latest progress
 ///                                               (written per image, so images filed side by side never wait on each other)
+/// {prefix}session:{sessionId}:series    hash    seriesId → PhotoSeries JSON (photos, order, roles, parts); same TTL as the session
 /// {prefix}sessions:deadlines            zset    sessionId scored by its deadline (Unix ms; 0 once ended), for the sweep
 /// {prefix}handoff:{sha256(token)}       string  {"sessionId","expiresAt"}; TTL hand-off lifetime + margin
 /// {prefix}launch:{sha256(launch)}       string  when the launch may be used again (UTC ticks); TTL remember + margin
 /// {prefix}events:{sessionId}            pub/sub channel (see RedisSessionEvents)
-/// {prefix}lease:{imageId}               string  the owner filing this image now; PX = the lease
+/// {prefix}lease:{imageId}               string  the owner filing this image (or series) now; PX = the lease
 /// {prefix}commits:open                  set     "{sessionId}/{commitId}" of unfinished commits, for recovery
 /// {prefix}dataprotection-keys           list    the Data Protection key ring (no TTL: it seals cookies; no patient data)
 /// </code>
@@ -32,6 +33,8 @@ internal sealed class RedisKeys(string prefix)
     public RedisKey Commits(string sessionId) => $"{Prefix}session:{sessionId}:commits";
 
     public RedisKey CommitItems(string sessionId) => $"{Prefix}session:{sessionId}:commit-items";
+
+    public RedisKey Series(string sessionId) => $"{Prefix}session:{sessionId}:series";
 
     public RedisKey Deadlines => $"{Prefix}sessions:deadlines";
 

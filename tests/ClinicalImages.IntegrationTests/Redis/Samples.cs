@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using ClinicalImages.Web.Features.Filing;
 using ClinicalImages.Web.Features.Images;
+using ClinicalImages.Web.Features.Series;
 using ClinicalImages.Web.Features.Sessions;
 
 namespace ClinicalImages.IntegrationTests.Redis;
@@ -55,4 +56,21 @@ internal static class Samples
             new CommitItem("image-2", CommitItemState.Failed, "Medtech did not answer."),
             new CommitItem("image-3", CommitItemState.Queued),
         ]);
+
+    /// <summary>A series part-way through filing: split in two, the first part in Medtech.</summary>
+    public static PhotoSeries Series(string sessionId, string id, DateTimeOffset createdAt) =>
+        new(id, sessionId, "Lesion A", [new SeriesPhoto("image-1", SeriesRoles.Overview), new SeriesPhoto("image-2", SeriesRoles.CloseUp),
+            new SeriesPhoto("image-3", SeriesRoles.Dermoscopy)], createdAt)
+        {
+            Status = SeriesStatus.Failed,
+            Problem = "Medtech did not answer.",
+            Parts =
+            [
+                new SeriesPart(1, ["image-1", "image-2"], id + "-part1")
+                {
+                    Filing = new FiledReceipt("DocumentReference", "doc-7", "1", createdAt.AddMinutes(1), Reconciled: false),
+                },
+                new SeriesPart(2, ["image-3"], id + "-part2"),
+            ],
+        };
 }

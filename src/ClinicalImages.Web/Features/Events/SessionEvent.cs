@@ -10,6 +10,9 @@ public enum SessionEventKind
     PhoneDisconnected,
     SessionEnded,
 
+    /// <summary>A series was made, changed, removed or filed.</summary>
+    SeriesChanged,
+
     /// <summary>
     /// Not published by anyone: the bus tells its own subscribers that events may have been lost (its connection
     /// dropped and came back), so they re-read the session — and find out whether the store still holds it.

@@ -18,12 +18,13 @@ internal static class CommitApi
         CommitRequest request, HttpContext http, SessionAccess access, CommitService commits, CancellationToken cancellationToken)
     {
         var session = await access.RequireAsync(http, cancellationToken);
-        if (request.ImageIds is not { Count: > 0 })
+        IReadOnlyList<string> ids = [.. request.ImageIds ?? [], .. request.SeriesIds ?? []];
+        if (ids.Count == 0)
         {
             return TypedResults.Problem(detail: "Choose at least one photo to save to Medtech.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var job = await commits.StartAsync(session, request.ImageIds, cancellationToken);
+        var job = await commits.StartAsync(session, ids, cancellationToken);
         return TypedResults.Accepted($"/api/session/commit/{job.Id}", CommitView.From(job));
     }
 

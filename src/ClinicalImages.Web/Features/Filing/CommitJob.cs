@@ -19,7 +19,12 @@ public sealed record CommitJob(string Id, string SessionId, DateTimeOffset Creat
     public bool IsFinished => Items.All(i => i.State is CommitItemState.Filed or CommitItemState.Failed or CommitItemState.Refused or CommitItemState.Unclear);
 
     public CommitJob With(CommitItem item) =>
-        this with { Items = [.. Items.Select(i => i.ImageId == item.ImageId ? item : i)] };
+        this with { Items = [.. Items.Select(i => i.ImageId == item.ImageId ? item with { Series = i.Series } : i)] };
 }
 
-public sealed record CommitItem(string ImageId, CommitItemState State, string? Message = null, string? ResourceType = null, string? ResourceId = null);
+/// <summary>One unit of a commit: a photo, or (<see cref="Series"/>) a whole series under the series' id.</summary>
+public sealed record CommitItem(string ImageId, CommitItemState State, string? Message = null, string? ResourceType = null, string? ResourceId = null)
+{
+    /// <summary><see cref="ImageId"/> is a series' id: its photos are filed together, as one item with one receipt.</summary>
+    public bool Series { get; init; }
+}

@@ -8,9 +8,11 @@ namespace ClinicalImages.Web.Features.Filing;
 
 /// <summary>
 /// Accepts a commit, answers at once with its id, and leaves the filing to <see cref="CommitWorker"/>.
-/// Images that cannot be filed are refused one by one, with a reason; the rest go ahead.
+/// Images that cannot be filed are refused one by one, with a reason; the rest go ahead. A photo of a series brings
+/// its whole series, filed as one item (<see cref="ISeriesFiling"/>).
 /// </summary>
-internal sealed class CommitService(IImageIndex index, ICommitStore commits, ISessionEvents events, TimeProvider time)
+internal sealed class CommitService(
+    IImageIndex index, ICommitStore commits, IEnumerable<ISeriesFiling> series, ISessionEvents events, TimeProvider time)
 {
     private readonly Channel<CommitTicket> _queue = Channel.CreateUnbounded<CommitTicket>(new UnboundedChannelOptions { SingleReader = false });
 
@@ -21,8 +23,12 @@ internal sealed class CommitService(IImageIndex index, ICommitStore commits, ISe
 
     public async Task<CommitJob> StartAsync(CaptureSession session, IReadOnlyList<string> imageIds, CancellationToken cancellationToken)
     {
-        var items = new List<CommitItem>();
-        foreach (var imageId in imageIds.Distinct(StringComparer.Ordinal))
+        // A photo of a series goes with its series, as one item; the rest are filed one by one.
+        var claim = series.SingleOrDefault() is { } filing
+            ? await filing.ClaimAsync(session, [.. imageIds.Distinct(StringComparer.Ordinal)], cancellationToken)
+            : new SeriesClaim([], [.. imageIds.Distinct(StringComparer.Ordinal)]);
+        var items = new List<CommitItem>(claim.Series);
+        foreach (var imageId in claim.Photos)
         {
             var image = await index.GetImageAsync(session.Id, imageId, cancellationToken);
             items.Add(image switch

@@ -11,6 +11,7 @@ internal sealed partial class CommitWorker(
     ISessionStore store,
     ICommitStore commitStore,
     ImageFiler filer,
+    IEnumerable<ISeriesFiling> series,
     ISessionEvents events,
     IOptions<FilingOptions> options,
     ILogger<CommitWorker> logger) : BackgroundService
@@ -50,8 +51,7 @@ internal sealed partial class CommitWorker(
             }
 
             // Preparing or sending: an attempt that stopped with its instance; the filer's lease and search make it safe.
-            var queued = job.Items.Where(i => i.State is CommitItemState.Queued or CommitItemState.Preparing or CommitItemState.Sending)
-                .Select(i => i.ImageId).ToList();
+            var queued = job.Items.Where(i => i.State is CommitItemState.Queued or CommitItemState.Preparing or CommitItemState.Sending).ToList();
 
             // Parallelism images talk to ALEX at once; as many again are rendered meanwhile, so a freed slot never waits
             // for a render (the pipeline's own gate bounds the CPU they take).
@@ -59,7 +59,17 @@ internal sealed partial class CommitWorker(
             using var alexSlots = new SemaphoreSlim(parallelism, parallelism);
             await Parallel.ForEachAsync(queued,
                 new ParallelOptions { MaxDegreeOfParallelism = 2 * parallelism, CancellationToken = cancellationToken },
-                async (imageId, ct) => await filer.FileAsync(session, imageId, alexSlots, UpdateAsync, ct));
+                async (item, ct) =>
+                {
+                    if (item.Series)
+                    {
+                        await series.Single().FileAsync(session, item.ImageId, alexSlots, UpdateAsync, ct);
+                    }
+                    else
+                    {
+                        await filer.FileAsync(session, item.ImageId, alexSlots, UpdateAsync, ct);
+                    }
+                });
 
             // Saved whole once finished: off the list of commits to resume.
             if (await commitStore.GetCommitAsync(ticket.SessionId, ticket.CommitId, cancellationToken) is { IsFinished: true } finished)

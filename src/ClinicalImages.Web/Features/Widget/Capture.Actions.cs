@@ -22,6 +22,13 @@ public sealed partial class Capture
         }
     }
 
+    /// <summary>Selects exactly these photos (a series' photos, to give the whole series its details).</summary>
+    private void SelectOnly(IReadOnlyList<string> imageIds)
+    {
+        _selected.Clear();
+        _selected.UnionWith(imageIds);
+    }
+
     private void ToggleCamera() => _cameraOpen = !_cameraOpen;
 
     // Re-read first: the picture addresses may be old enough to expire while the GP looks (they are signed for minutes).

@@ -44,6 +44,9 @@ public sealed partial class Capture : IAsyncDisposable
     private LastDetails _last = LastDetails.None;
     private ImageUrls? _urls;
 
+    /// <summary>The session's series, for the names a save's progress shows and the details panel's heading.</summary>
+    private IReadOnlyList<Features.Series.PhotoSeries> _series = [];
+
     [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
 
     [Inject] private ISessionStore Store { get; set; } = default!;
@@ -57,6 +60,8 @@ public sealed partial class Capture : IAsyncDisposable
     [Inject] private ISessionEvents Events { get; set; } = default!;
 
     [Inject] private CommitService Commits { get; set; } = default!;
+
+    [Inject] private Features.Series.ISeriesStore SeriesStore { get; set; } = default!;
 
     [Inject] private Features.UnclearFilings.UnclearFiling Unclear { get; set; } = default!;
 
@@ -147,6 +152,7 @@ public sealed partial class Capture : IAsyncDisposable
             return;
         }
 
+        _series = await SeriesStore.ListSeriesAsync(_session.Id, CancellationToken.None);
         var records = await Index.ListImagesAsync(_session.Id, CancellationToken.None);
         var shown = records.Where(r => r.Status != ImageStatus.Uploading).ToList();
         _createdAt.Clear();
@@ -242,7 +248,13 @@ public sealed partial class Capture : IAsyncDisposable
     private int IndexOf(string imageId) => _images.ToList().FindIndex(i => i.Id == imageId);
 
     /// <summary>"Photo 3": the position in the gallery, the name the GP sees on the card.</summary>
-    private string NameOf(string imageId) => IndexOf(imageId) is var i and >= 0 ? $"Photo {i + 1}" : "Photo";
+    private string NameOf(string imageId) => IndexOf(imageId) is var i and >= 0 ? $"Photo {i + 1}"
+        : _series.FirstOrDefault(s => s.Id == imageId) is { } series ? series.Name : "Photo";
+
+    /// <summary>"Lesion A (3 photos)" when the photos being labelled are exactly one series' photos, else null.</summary>
+    private string? SeriesScope => Targets.Count > 1 && _series.FirstOrDefault(s => s.Photos.Count == Targets.Count && Targets.All(t => s.ImageIds.Contains(t.Id))) is { } series
+        ? $"{series.Name} ({series.Photos.Count} photos)"
+        : null;
 
     public async ValueTask DisposeAsync()
     {

@@ -23,29 +23,42 @@ public sealed record CommitProgress(IReadOnlyList<CommitLine> Lines, bool Finish
             var total = Lines.Count;
             if (!Finished)
             {
-                return $"Saving {total} {Photos(total)} to Medtech… {Filed} done.";
+                return $"Saving {What(Lines)} to Medtech… {Filed} done.";
             }
 
             var unclear = Lines.Count(l => l.State == CommitItemState.Unclear);
             var notSaved = total - Filed - unclear;
             var summary = notSaved + unclear == 0
-                ? $"All {total} {Photos(total)} saved to Medtech."
-                : $"{Filed} of {total} {Photos(total)} saved to Medtech" + (notSaved > 0 ? $"; {notSaved} not saved" : string.Empty) + ".";
+                ? $"All {What(Lines)} saved to Medtech."
+                : $"{Filed} of {What(Lines)} saved to Medtech" + (notSaved > 0 ? $"; {notSaved} not saved" : string.Empty) + ".";
             return unclear == 0 ? summary : summary + $" {unclear} unclear: look for {(unclear == 1 ? "it" : "them")} in the Medtech Inbox.";
         }
     }
 
     private static string Photos(int n) => n == 1 ? "photo" : "photos";
+
+    /// <summary>"3 photos", "1 series", "1 series and 2 photos": a series is one unit of the save.</summary>
+    private static string What(IReadOnlyList<CommitLine> lines)
+    {
+        var series = lines.Count(l => l.Series);
+        var photos = lines.Count - series;
+        return series == 0 ? $"{photos} {Photos(photos)}"
+            : photos == 0 ? $"{series} series"
+            : $"{series} series and {photos} {Photos(photos)}";
+    }
 }
 
 /// <summary>One photo in a save: where it is, in words and as a share of the way.</summary>
 public sealed record CommitLine(string ImageId, string Name, CommitItemState State, string? Message, string? Reference)
 {
+    /// <summary>The line is a whole series (its name, one document).</summary>
+    public bool Series { get; init; }
+
     public static CommitLine From(CommitItem item, string name)
     {
         ArgumentNullException.ThrowIfNull(item);
         var reference = item.ResourceType is null ? null : $"{item.ResourceType}/{item.ResourceId}";
-        return new(item.ImageId, name, item.State, item.Message, reference);
+        return new(item.ImageId, name, item.State, item.Message, reference) { Series = item.Series };
     }
 
     public int Percent => State switch

@@ -28,7 +28,10 @@ public sealed partial class DetailsPanel
 
     [Parameter] public EventCallback<MetadataPatch> OnApply { get; set; }
 
-    private string Heading => Targets.Count switch
+    /// <summary>What the photos being labelled are, when they are a whole series ("Lesion A (3 photos)").</summary>
+    [Parameter] public string? Scope { get; set; }
+
+    private string Heading => Scope is not null ? $"Details of {Scope}" : Targets.Count switch
     {
         0 => "Details",
         1 => $"Details of {NameOf(Targets[0].Id)}",
