@@ -1,5 +1,6 @@
 using ClinicalImages.Web.Features.Filing;
 using ClinicalImages.Web.Features.Images;
+using ClinicalImages.Web.Features.PatientRequests;
 using ClinicalImages.Web.Features.Sessions;
 using ClinicalImages.Web.Platform;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ internal static class PersistenceSetup
         services.AddSingleton<IImageIndex>(sp => sp.GetRequiredService<IProductStore>());
         services.AddSingleton<IFilingLeases>(sp => sp.GetRequiredService<IProductStore>());
         services.AddSingleton<ICommitStore>(sp => sp.GetRequiredService<IProductStore>());
+        services.AddSingleton<IPatientRequestStore>(sp => sp.GetRequiredService<IProductStore>());
         return services;
     }
 

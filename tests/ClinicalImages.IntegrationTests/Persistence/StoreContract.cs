@@ -12,7 +12,7 @@ namespace ClinicalImages.IntegrationTests.Persistence;
 /// run against each implementation: in memory (the single-process default) and Redis (every instance of a deployment).
 /// "Another instance" is a second store over the same data: another connection for Redis, the same store in memory.
 /// </summary>
-public abstract class StoreContract
+public abstract partial class StoreContract
 {
     protected static readonly string TokenHash = new('d', 64);
 
