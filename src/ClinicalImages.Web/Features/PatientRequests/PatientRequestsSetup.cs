@@ -16,6 +16,13 @@ internal static class PatientRequestsSetup
         services.AddSingleton<PatientRequestService>();
         services.AddSingleton<PatientAccess>();
         services.AddSingleton<PatientLinkSender>();
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => o.Endpoint is null || o.Endpoint.IsAbsoluteUri, "Notify:Sms:Endpoint must be an absolute URL, e.g. https://sms.example.nz/messages.")
+            .ValidateOnStart();
+        services.AddSingleton<IPatientLinkChannel, SmtpLinkChannel>();
+        services.AddSingleton<IPatientLinkChannel, SmsLinkChannel>();
+        services.AddHttpClient(SmsLinkChannel.ClientName);
         services.AddSingleton<IImageOutcomes, PatientPhotoOutcomes>();
         services.AddSingleton<ISessionExpiry, PatientRequestExpiry>();
         services.AddAuthentication().AddPatientCookie();
