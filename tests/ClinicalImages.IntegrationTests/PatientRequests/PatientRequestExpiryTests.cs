@@ -31,14 +31,14 @@ public sealed class PatientRequestExpiryTests(RedisServer redis) : IDisposable
 
         await phone.UploadReadyAsync();
         await phone.UploadReadyAsync("screenshot.png");
-        Assert.Equal(6, (await _product.StoredAsync($"sessions/{requestId}/")).Count);
+        Assert.Equal(6, (await _product.StoredAsync($"patient-requests/{requestId}/")).Count);
 
         // An hour on, the link has stopped working before any sweep; the next sweep deletes the photos.
         _product.Clock.Advance(TimeSpan.FromHours(1));
         Assert.Contains("This link has expired", await phone.PageAsync(HttpStatusCode.Gone), StringComparison.Ordinal);
         _product.Clock.Advance(TimeSpan.FromMinutes(1));
 
-        await Poll.UntilAsync(() => _product.StoredAsync($"sessions/{requestId}/"), s => s.Count == 0, Patience,
+        await Poll.UntilAsync(() => _product.StoredAsync($"patient-requests/{requestId}/"), s => s.Count == 0, Patience,
             s => $"still stored: {string.Join(", ", s)}");
         await Poll.UntilAsync(() => _product.Logs.Lines.Any(l => l.Contains($"patient-request.expired request={requestId}", StringComparison.Ordinal)),
             Patience, "the audit's expired line");

@@ -82,7 +82,7 @@ public sealed class PatientRequestTests : IClassFixture<PatientRequestTests.OnRe
         Assert.Single(await new SandboxApi(reviewing.Http).FiledAsync(Whitaker), f => f.Identifier == first);
 
         // Both have left the request's storage; a later session shows nothing again.
-        Assert.Empty(await _product.StoredAsync($"sessions/{requestId}/images/"));
+        Assert.Empty(await _product.StoredAsync($"patient-requests/{requestId}/images/"));
         using var later = await Desktop.LaunchAsync(_product, Whitaker);
         Assert.Equal(0, (await ImportAsync(later)).GetProperty("photos").GetInt32());
         Assert.Equal(0, (await later.SessionAsync()).GetProperty("images").GetArrayLength());
@@ -215,7 +215,7 @@ public sealed class PatientRequestTests : IClassFixture<PatientRequestTests.OnRe
         }
 
         await phone.UploadReadyAsync();
-        Assert.NotEmpty(await _product.StoredAsync($"sessions/{requestId}/"));
+        Assert.NotEmpty(await _product.StoredAsync($"patient-requests/{requestId}/"));
 
         using (var cancel = await desktop.Http.DeleteAsync($"/api/session/patient-requests/{requestId}"))
         {
@@ -228,7 +228,7 @@ public sealed class PatientRequestTests : IClassFixture<PatientRequestTests.OnRe
             Assert.Equal(HttpStatusCode.Gone, slot.StatusCode);
         }
 
-        Assert.Empty(await _product.StoredAsync($"sessions/{requestId}/"));
+        Assert.Empty(await _product.StoredAsync($"patient-requests/{requestId}/"));
         var listed = await desktop.Http.GetFromJsonAsync<JsonElement>("/api/session/patient-requests");
         Assert.Equal("cancelled", listed.EnumerateArray().Single(r => r.GetProperty("id").GetString() == requestId).GetProperty("state").GetString());
         Assert.Contains(_product.Logs.Lines, l => l.Contains($"patient-request.cancelled request={requestId}", StringComparison.Ordinal));

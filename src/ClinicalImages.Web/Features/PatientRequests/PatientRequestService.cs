@@ -67,7 +67,7 @@ internal sealed partial class PatientRequestService(
         }
 
         var now = time.GetUtcNow();
-        var id = Ids.New();
+        var id = SessionKeys.PatientRequestIdPrefix + Ids.New();
         var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var request = new PatientRequest(id, session.FacilityId, session.PatientId, session.ProviderId, session.ProviderName,
             session.PracticeName, words, HashToken(token), HashBirthDate(id, born), session.Id, now, now.AddHours(lifetime));
