@@ -1,6 +1,7 @@
 # Shared by scripts/test.sh and scripts/bench.sh: install what a run needs, and start a real Redis and a real
 # S3-protocol server on free loopback ports for that run only (stopped, with their folder, when the script exits).
-# Sourced, not run. After start_services: redis_port, redis_pid, s3_port, s3_pid, work.
+# Sourced, not run. After start_services: redis_port, redis_pid, s3_port, s3_pid, smtp_port, smtp_api_port, work, and
+# CLINICALIMAGES_TEST_SMTP (host:port) and CLINICALIMAGES_TEST_SMTP_API (the mail server's HTTP API) exported.
 
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 
@@ -21,8 +22,16 @@ install_packages() {
   if [[ ! -x scripts/s3-server/node_modules/.bin/s3rver ]]; then
     (cd scripts/s3-server && npm ci --no-audit --no-fund --loglevel=error)
   fi
+  install_mail_server
   if [[ ! -f tests/ClinicalImages.BrowserTests/axe/node_modules/axe-core/axe.min.js ]]; then
     (cd tests/ClinicalImages.BrowserTests/axe && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+# The pinned SMTP server (maildev) that the tests send patients' links to and read back through its HTTP API.
+install_mail_server() {
+  if [[ ! -x scripts/mail-server/node_modules/.bin/maildev ]]; then
+    (cd scripts/mail-server && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
 
@@ -59,6 +68,16 @@ start_services() {
     -d "$work/s3" -a 127.0.0.1 -p "$s3_port" --silent >"$work/s3.log" 2>&1 &
   s3_pid=$!
   service_pids+=("$s3_pid")
+  install_mail_server
+  smtp_port=$(free_port)
+  smtp_api_port=$(free_port)
+  bash -c 'exec "$0" "$@"' scripts/mail-server/node_modules/.bin/maildev --ip 127.0.0.1 --smtp "$smtp_port" \
+    --web "$smtp_api_port" --web-ip 127.0.0.1 --silent >"$work/mail.log" 2>&1 &
+  service_pids+=("$!")
+  export CLINICALIMAGES_TEST_SMTP="127.0.0.1:$smtp_port"
+  export CLINICALIMAGES_TEST_SMTP_API="http://127.0.0.1:$smtp_api_port"
   wait_port "$redis_port" Redis "$work/redis.log"
   wait_port "$s3_port" "The S3 server" "$work/s3.log"
+  wait_port "$smtp_port" "The SMTP server" "$work/mail.log"
+  wait_port "$smtp_api_port" "The SMTP server's API" "$work/mail.log"
 }

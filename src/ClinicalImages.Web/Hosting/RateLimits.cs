@@ -51,9 +51,15 @@ internal static class RateLimits
             return ("launch:" + address, settings.LaunchesPerMinute);
         }
 
-        if (path.StartsWithSegments("/m") && path.Value!.Length > 3)
+        if ((path.StartsWithSegments("/m") || path.StartsWithSegments("/p")) && path.Value!.Length > 3)
         {
             return ("handoff:" + address, settings.HandoffOpensPerMinute);
+        }
+
+        // A patient's date of birth: a few tries a minute per device and per address, on top of the link's own lock.
+        if (path.StartsWithSegments("/api/patient/verify"))
+        {
+            return ("verify:" + Caller(context, address), settings.PatientVerifyPerMinute);
         }
 
         if (path.StartsWithSegments("/api"))

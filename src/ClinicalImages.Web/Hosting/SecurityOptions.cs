@@ -24,6 +24,10 @@ public sealed class SecurityOptions
     [Range(1, 10_000)]
     public int HandoffOpensPerMinute { get; set; } = 20;
 
+    /// <summary>Date-of-birth checks per minute for one patient's device (the link also locks after a few wrong ones).</summary>
+    [Range(1, 10_000)]
+    public int PatientVerifyPerMinute { get; set; } = 10;
+
     /// <summary>Upload slots and completions per minute for one session (desktop and phone together).</summary>
     [Range(1, 10_000)]
     public int UploadCallsPerMinute { get; set; } = 240;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ClinicalImages.Web.Features.Filing;
 using ClinicalImages.Web.Features.Images;
 using ClinicalImages.Web.Features.Series;
+using ClinicalImages.Web.Features.PatientRequests;
 using ClinicalImages.Web.Features.Sessions;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,7 @@ internal sealed class InMemoryStore(IOptions<CaptureSessionOptions> options, Tim
     private readonly ConcurrentDictionary<string, DateTimeOffset> _launches = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string SessionId, DateTimeOffset ExpiresAt)> _handoffs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string Owner, DateTimeOffset ExpiresAt)> _leases = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PatientRequest> _requests = new(StringComparer.Ordinal);
 
     public Task CreateAsync(CaptureSession session, CancellationToken cancellationToken)
     {
@@ -208,11 +210,71 @@ internal sealed class InMemoryStore(IOptions<CaptureSessionOptions> options, Tim
         return Task.FromResult<IReadOnlyList<string>>(expired);
     }
 
+    public Task CreateRequestAsync(PatientRequest request, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        foreach (var old in _requests.Where(r => r.Value.KeepUntil <= now).Select(r => r.Key).ToList())
+        {
+            _requests.TryRemove(old, out _);
+        }
+
+        if (!_requests.TryAdd(request.Id, request))
+        {
+            throw new InvalidOperationException("A request with this id exists already.");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<PatientRequest?> GetRequestAsync(string requestId, CancellationToken cancellationToken) =>
+        Task.FromResult(KeptRequest(requestId));
+
+    public Task<PatientRequest?> FindRequestByTokenAsync(string tokenHash, CancellationToken cancellationToken) =>
+        Task.FromResult(_requests.Values.FirstOrDefault(r => string.Equals(r.TokenHash, tokenHash, StringComparison.Ordinal)) is { } found
+            ? KeptRequest(found.Id)
+            : null);
+
+    public Task<PatientRequest?> UpdateRequestAsync(string requestId, Func<PatientRequest, PatientRequest?> change, CancellationToken cancellationToken)
+    {
+        while (KeptRequest(requestId) is { } current)
+        {
+            var changed = change(current);
+            if (changed is null)
+            {
+                return Task.FromResult<PatientRequest?>(current);
+            }
+
+            if (!string.Equals(changed.Id, requestId, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("A request update may not change the request's id.");
+            }
+
+            if (_requests.TryUpdate(requestId, changed, current))
+            {
+                return Task.FromResult<PatientRequest?>(changed);
+            }
+        }
+
+        return Task.FromResult<PatientRequest?>(null);
+    }
+
+    public Task<IReadOnlyList<PatientRequest>> ListRequestsForPatientAsync(string facilityId, string patientId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        IReadOnlyList<PatientRequest> found = [.. _requests.Values
+            .Where(r => r.KeepUntil > now && r.FacilityId == facilityId && r.PatientId == patientId)
+            .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal)];
+        return Task.FromResult(found);
+    }
+
+    private PatientRequest? KeptRequest(string requestId) =>
+        _requests.TryGetValue(requestId, out var request) && request.KeepUntil > time.GetUtcNow() ? request : null;
+
     private Entry? Live(string sessionId) =>
         _sessions.TryGetValue(sessionId, out var entry) && !entry.Ended && IsLive(entry.Session, time.GetUtcNow()) ? entry : null;
 
     private bool IsLive(CaptureSession session, DateTimeOffset now) =>
-        now < session.HardExpiresAt && now < session.LastActivityAt + options.Value.Idle;
+        now < session.HardExpiresAt && now < session.IdleDeadline(options.Value.Idle);
 
     private sealed class Entry(CaptureSession session)
     {

@@ -1,6 +1,7 @@
 using ClinicalImages.Web.Features.Filing;
 using ClinicalImages.Web.Features.Images;
 using ClinicalImages.Web.Features.Series;
+using ClinicalImages.Web.Features.PatientRequests;
 using ClinicalImages.Web.Features.Sessions;
 using ClinicalImages.Web.Platform;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ internal static class PersistenceSetup
         services.AddSingleton<IFilingLeases>(sp => sp.GetRequiredService<IProductStore>());
         services.AddSingleton<ICommitStore>(sp => sp.GetRequiredService<IProductStore>());
         services.AddSingleton<ISeriesStore>(sp => sp.GetRequiredService<IProductStore>());
+        services.AddSingleton<IPatientRequestStore>(sp => sp.GetRequiredService<IProductStore>());
         return services;
     }
 

@@ -151,11 +151,11 @@ internal sealed partial class RedisStore(
     private static StoredSession? Parse(RedisValue raw) => raw.IsNull ? null : RedisJson.Read<StoredSession>(raw);
 
     private bool IsLive(StoredSession? stored, DateTimeOffset now) =>
-        stored is { Ended: false } && now < stored.Session.HardExpiresAt && now < stored.Session.LastActivityAt + options.Value.Idle;
+        stored is { Ended: false } && now < stored.Session.HardExpiresAt && now < stored.Session.IdleDeadline(options.Value.Idle);
 
     private DateTimeOffset Deadline(CaptureSession session)
     {
-        var idle = session.LastActivityAt + options.Value.Idle;
+        var idle = session.IdleDeadline(options.Value.Idle);
         return idle < session.HardExpiresAt ? idle : session.HardExpiresAt;
     }
 

@@ -17,6 +17,9 @@ namespace ClinicalImages.Web.Platform;
 /// {prefix}events:{sessionId}            pub/sub channel (see RedisSessionEvents)
 /// {prefix}lease:{imageId}               string  the owner filing this image (or series) now; PX = the lease
 /// {prefix}commits:open                  set     "{sessionId}/{commitId}" of unfinished commits, for recovery
+/// {prefix}patient-request:{requestId}  string  PatientRequest JSON; TTL its KeepUntil + margin
+/// {prefix}patient-request-token:{sha256(token)} string  the request's id; same TTL
+/// {prefix}patient-requests:{sha256(facility, patient)} set  request ids for one patient; TTL the longest of them
 /// {prefix}dataprotection-keys           list    the Data Protection key ring (no TTL: it seals cookies; no patient data)
 /// </code>
 /// A session's keys share the "session:{id}" stem so one look at KEYS / SCAN shows what belongs together.
@@ -43,6 +46,12 @@ internal sealed class RedisKeys(string prefix)
     public RedisKey Launch(string fingerprint) => $"{Prefix}launch:{fingerprint}";
 
     public RedisKey Lease(string imageId) => $"{Prefix}lease:{imageId}";
+
+    public RedisKey PatientRequest(string requestId) => $"{Prefix}patient-request:{requestId}";
+
+    public RedisKey PatientRequestToken(string tokenHash) => $"{Prefix}patient-request-token:{tokenHash}";
+
+    public RedisKey PatientRequests(string patientHash) => $"{Prefix}patient-requests:{patientHash}";
 
     public RedisKey OpenCommits => $"{Prefix}commits:open";
 

@@ -119,6 +119,17 @@ public sealed class S3BucketSettingsTests
     private static JsonDocument Load(string name) =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "deploy", "s3", name)));
 
+    [Fact]
+    public void Lifecycle_KeepsPatientRequestPhotosPastTheLongestRequest_ThenExpiresThem()
+    {
+        using var lifecycle = Load("lifecycle.json");
+
+        var rule = Assert.Single(EnabledRules(lifecycle), r => Prefix(r) == "patient-requests/");
+
+        // A request lives at most 7 days; the app deletes its folder then, and the rule is the backstop a day later.
+        Assert.Equal(8, rule.GetProperty("Expiration").GetProperty("Days").GetInt32());
+    }
+
     private static IEnumerable<JsonElement> EnabledRules(JsonDocument lifecycle) =>
         lifecycle.RootElement.GetProperty("Rules").EnumerateArray().Where(r => r.GetProperty("Status").GetString() == "Enabled");
 

@@ -62,6 +62,22 @@ public sealed class CaptionFactsTests
     }
 
     [Fact]
+    public void PhotoFromThePatient_SaysWhenThePatientSentIt_WithTheirNote()
+    {
+        // 14:05 on 2 Dec in Auckland (+13:00) is 01:05 UTC the same day.
+        var sent = new DateTimeOffset(2026, 12, 2, 1, 5, 0, TimeSpan.Zero);
+        var photo = Photo(new CaptureTime(SampleTaken, CaptureClock.Camera), ImageSource.Patient) with
+        {
+            FromPatient = new PatientSent("request-1", sent, "It itches at night"),
+        };
+
+        var lines = Caption.For(Session, photo, Auckland, FiledSameDay).Lines;
+
+        Assert.Contains("Sent by the patient on 2 Dec 2026 · patient's note: It itches at night", lines);
+        Assert.EndsWith("· from the patient", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RecognisableFeatures_MakeThePhotoSensitive_AndTheCaptionSaysSo()
     {
         var recorder = new ConsentRecorder("Dr Anna Whitfield", FiledSameDay);

@@ -36,6 +36,12 @@ internal static class Caption
             lines.Add("Note: " + m.Note);
         }
 
+        if (image.FromPatient is { } sent)
+        {
+            var note = string.IsNullOrWhiteSpace(sent.Note) ? string.Empty : " · patient's note: " + sent.Note.Trim();
+            lines.Add($"Sent by the patient on {TimeZoneInfo.ConvertTime(sent.SentAt, zone).ToString("d MMM yyyy", NewZealand)}{note}");
+        }
+
         // Medtech keeps neither the consent nor the sensitive flag; the strip is where the next reader learns them.
         if (m.Consent is { } consent)
         {
@@ -71,6 +77,7 @@ internal static class Caption
     {
         ImageSource.Phone => "from the phone",
         ImageSource.Camera => "desktop camera",
+        ImageSource.Patient => "from the patient",
         _ => "from a file",
     };
 

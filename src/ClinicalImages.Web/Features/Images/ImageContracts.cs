@@ -42,6 +42,9 @@ public sealed record ImageView(
     public DateTimeOffset? EditedAt { get; init; }
     /// <summary>When it was taken (camera EXIF) or, marked so, uploaded: the time it is filed under.</summary>
     public CaptureTime? Captured { get; init; }
+
+    /// <summary>For a photo the patient sent from home: when it arrived and the patient's note.</summary>
+    public PatientSent? FromPatient { get; init; }
 }
 
 /// <summary>

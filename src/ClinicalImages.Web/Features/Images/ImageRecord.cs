@@ -35,6 +35,9 @@ public enum ImageSource
 
     /// <summary>The desktop's own camera (the widget's camera panel).</summary>
     Camera,
+
+    /// <summary>Sent by the patient from home, through a request's one-time link.</summary>
+    Patient,
 }
 
 /// <summary>One photo in a session: its state, metadata and, once filed, Medtech's reference.</summary>
@@ -78,6 +81,9 @@ public sealed record ImageRecord(
     public ImageEdit? Edit { get; init; }
 
     public bool Edited => Edit is not null;
+
+    /// <summary>For a photo the patient sent from home: the request, when it arrived, and the patient's note.</summary>
+    public PatientSent? FromPatient { get; init; }
 
     /// <summary>A sentence for the GP about the last failure.</summary>
     public string? Problem { get; init; }
@@ -129,6 +135,12 @@ public sealed record ImageMetadata
         var site = BodySiteDisplay is null ? null : Laterality is "left" or "right" or "bilateral" ? $"{BodySiteDisplay} ({Laterality})" : BodySiteDisplay;
         return [.. new[] { site, View, Sensitive ? "sensitive" : null }.OfType<string>()];
     }
+}
+
+/// <summary>A photo the patient sent: through which request, when it reached us, and what they wrote with it.</summary>
+public sealed record PatientSent(string RequestId, DateTimeOffset SentAt, string? Note)
+{
+    public override string ToString() => $"PatientSent({RequestId}, {SentAt:O})";
 }
 
 /// <summary>An edited rendition: its size (it may be rotated or cropped) and when it was saved.</summary>

@@ -20,6 +20,7 @@ internal sealed partial class ImageService(
     IOptions<StorageOptions> storageOptions,
     TimeProvider time,
     TimeZoneInfo clinicalZone,
+    IEnumerable<IImageOutcomes> outcomes,
     AuditLog audit,
     Telemetry telemetry,
     ILogger<ImageService> logger)
@@ -158,6 +159,45 @@ internal sealed partial class ImageService(
         await index.DeleteImageAsync(session.Id, imageId, cancellationToken);
         await events.PublishAsync(new SessionEvent(session.Id, SessionEventKind.ImageRemoved, imageId), cancellationToken);
         audit.ImageDeleted(session.Id, imageId);
+        foreach (var outcome in outcomes)
+        {
+            await outcome.RemovedAsync(session, image, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A ready photo of one session, copied into another (a patient's request into the GP's session): its upright copy
+    /// and thumbnail under the new session's folder, its record (same id, so one filing lease covers every copy and
+    /// ALEX's identifier names the photo once) shaped by <paramref name="shape"/>, and the desktop told.
+    /// </summary>
+    public async Task<ImageRecord?> CopyIntoAsync(CaptureSession from, ImageRecord image, CaptureSession into,
+        Func<ImageRecord, ImageRecord> shape, CancellationToken cancellationToken)
+    {
+        if (image.Status != ImageStatus.Ready)
+        {
+            return null;
+        }
+
+        foreach (var key in new Func<string, string, string>[] { ImageKeys.Upright, ImageKeys.Thumbnail })
+        {
+            var stored = await images.OpenReadAsync(key(from.Id, image.Id), cancellationToken);
+            if (stored is null)
+            {
+                return null;
+            }
+
+            await using (stored)
+            {
+                using var buffer = new MemoryStream();
+                await stored.Content.CopyToAsync(buffer, cancellationToken);
+                await images.PutAsync(key(into.Id, image.Id), buffer.ToArray(), "image/jpeg", cancellationToken);
+            }
+        }
+
+        var copy = shape(image with { SessionId = into.Id });
+        await SaveAsync(into, copy, cancellationToken);
+        await events.PublishAsync(new SessionEvent(into.Id, SessionEventKind.ImageAdded, image.Id), cancellationToken);
+        return copy;
     }
 
     public async Task<ImageRecord> UpdateMetadataAsync(CaptureSession session, string imageId, MetadataPatch patch, CancellationToken cancellationToken)
@@ -196,6 +236,7 @@ internal sealed partial class ImageService(
             Edited = image.Edited,
             EditedAt = image.Edit?.SavedAt,
             Captured = image.Status is ImageStatus.Uploading ? null : image.TakenAt,
+            FromPatient = image.FromPatient,
         };
     }
 
@@ -219,6 +260,11 @@ internal sealed partial class ImageService(
         if (filed.Edited)
         {
             await images.DeleteAsync(ImageKeys.Edited(session.Id, image.Id), cancellationToken);
+        }
+
+        foreach (var outcome in outcomes)
+        {
+            await outcome.FiledAsync(session, filed, cancellationToken);
         }
     }
 

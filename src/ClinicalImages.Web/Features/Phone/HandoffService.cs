@@ -84,7 +84,7 @@ internal sealed partial class HandoffService(
 
     internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    private static string QrSvg(string url)
+    internal static string QrSvg(string url)
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);

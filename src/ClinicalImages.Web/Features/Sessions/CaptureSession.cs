@@ -30,6 +30,16 @@ public sealed record CaptureSession(
     public DateTimeOffset? PhoneBoundAt { get; init; }
 
     /// <summary>
+    /// Set on the session that receives a patient's photos for a request (its id is the request's): it has no idle
+    /// timeout and lives exactly to its hard deadline, the request's expiry, when its photos leave storage.
+    /// </summary>
+    public string? PatientRequestId { get; init; }
+
+    /// <summary>When the session ends for want of activity: never before its hard deadline for a patient's request.</summary>
+    internal DateTimeOffset IdleDeadline(TimeSpan idle) =>
+        PatientRequestId is null ? LastActivityAt + idle : HardExpiresAt;
+
+    /// <summary>
     /// The session with <paramref name="now"/> as its last activity, or null to leave it as it is: when the recorded
     /// activity is less than <paramref name="interval"/> old (or newer than <paramref name="now"/>, from a racing touch).
     /// </summary>

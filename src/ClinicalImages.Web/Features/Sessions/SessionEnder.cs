@@ -8,7 +8,8 @@ namespace ClinicalImages.Web.Features.Sessions;
 /// <summary>
 /// Ends sessions: when the GP closes one, and (swept every minute) when one runs out of time. Its images leave storage.
 /// </summary>
-internal sealed partial class SessionEnder(ISessionStore store, IImageStore images, ISessionEvents events, AuditLog audit, ILogger<SessionEnder> logger)
+internal sealed partial class SessionEnder(
+    ISessionStore store, IImageStore images, ISessionEvents events, IEnumerable<ISessionExpiry> expiries, AuditLog audit, ILogger<SessionEnder> logger)
 {
     /// <summary>
     /// An upload slot stays open for up to five minutes after it is handed out and cannot be revoked (an S3 presigned PUT
@@ -49,6 +50,10 @@ internal sealed partial class SessionEnder(ISessionStore store, IImageStore imag
             await events.PublishAsync(new SessionEvent(sessionId, SessionEventKind.SessionEnded), cancellationToken);
             LogExpired(logger, sessionId);
             audit.SessionEnded(sessionId, "expired");
+            foreach (var expiry in expiries)
+            {
+                await expiry.ExpiredAsync(sessionId, cancellationToken);
+            }
         }
 
         return expired.Count;
@@ -59,6 +64,12 @@ internal sealed partial class SessionEnder(ISessionStore store, IImageStore imag
 
     [LoggerMessage(EventId = 3102, Level = LogLevel.Information, Message = "Session {SessionId} expired; its images were deleted")]
     private static partial void LogExpired(ILogger logger, string sessionId);
+}
+
+/// <summary>Told when the sweep has ended a session that ran out of time and deleted its images.</summary>
+public interface ISessionExpiry
+{
+    Task ExpiredAsync(string sessionId, CancellationToken cancellationToken);
 }
 
 /// <summary>Sweeps ended sessions once a minute; a failed sweep is logged and the next one tries again.</summary>

@@ -8,7 +8,7 @@ internal readonly record struct KeyShape(string Key)
 {
     private static readonly HashSet<string> KnownSegments = new(StringComparer.Ordinal)
     {
-        "sessions", "images", "health", "upload", "upright.jpg", "thumb.jpg", "sidecar.json",
+        "sessions", "patient-requests", "images", "health", "upload", "upright.jpg", "thumb.jpg", "sidecar.json",
     };
 
     public override string ToString() =>
