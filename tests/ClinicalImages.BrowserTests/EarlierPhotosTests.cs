@@ -50,7 +50,7 @@ public sealed class EarlierPhotosTests(EarlierPhotosTests.Product product, Brows
         await page.GetByRole(AriaRole.Button, new() { Name = "Show more earlier photos (1 more)" }).ClickAsync();
         await Assertions.Expect(thumbs).ToHaveCountAsync(4);
         await Assertions.Expect(status).ToHaveTextAsync("4 earlier photos in Medtech, newest first.");
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "More" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Show more earlier photos" })).ToHaveCountAsync(0);
 
         var days = (await page.Locator(".earlier-thumb .when").AllInnerTextsAsync())
             .Select(d => DateTime.ParseExact(d, "d MMM yyyy", CultureInfo.GetCultureInfo("en-NZ"))).ToList();
