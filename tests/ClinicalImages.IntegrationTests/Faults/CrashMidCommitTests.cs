@@ -14,8 +14,8 @@ namespace ClinicalImages.IntegrationTests.Faults;
 /// the real Redis and S3 server), and the instance that holds a commit is killed with SIGKILL while ALEX is still
 /// answering its create. Then either the same instance is started again, or a second instance that was running all
 /// along takes the commit over through Redis once the dead holder's lease runs out. Pass: ALEX holds every photo
-/// exactly once; a photo not settled within the retry budget is left for the GP ("not saved", Retry), never in ALEX
-/// twice. One run of each in the test command (the
+/// exactly once; a photo the recovering instance could not settle is left for the GP ("not saved"), and the GP's
+/// Retry files it once. One run of each in the test command (the
 /// restart one killed before ALEX stored the create, the take-over one after), 50 with scripts/test.sh --long.
 /// </summary>
 public sealed class CrashMidCommitTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
@@ -102,7 +102,7 @@ public sealed class CrashMidCommitTests(ITestOutputHelper output) : IAsyncLifeti
                 finisher = holder;
             }
 
-            await CountAsync(figures, ids, await FinishedOnAsync(finisher, desktop, commitId), scenario);
+            await CountAsync(figures, ids, await FinishedOnAsync(finisher, desktop, commitId), scenario, finisher, desktop);
             if (takeOver)
             {
                 await holder.StartAndWaitAsync(); // the dead one comes back as the next run's standby
@@ -125,28 +125,40 @@ public sealed class CrashMidCommitTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     /// <summary>
-    /// Filed photos must be in ALEX exactly once. A photo the recovering instance could not settle within its budget is
-    /// shown as not saved (the GP's Retry searches first) or unclear: left for the GP, and a "not saved" one must not be
-    /// in ALEX, or Retry would file it twice.
+    /// Filed photos must be in ALEX exactly once. A photo the recovering instance could not settle is left for the GP:
+    /// shown as not saved (or unclear), and the GP's Retry — done here as the GP would, on the instance that recovered
+    /// the commit — must then file it, searching first, so that ALEX holds it exactly once as well.
     /// </summary>
-    private async Task CountAsync(FaultFigures figures, string[] ids, JsonElement outcome, string scenario)
+    private async Task CountAsync(FaultFigures figures, string[] ids, JsonElement outcome, string scenario, ProductProcess finisher, Desktop desktop)
     {
-        var held = await _sandbox.Api.FiledAsync(SandboxApi.Nhi);
         var items = outcome.GetProperty("items").EnumerateArray()
             .ToDictionary(i => i.GetProperty("imageId").GetString()!, i => (State: i.GetProperty("state").GetString(), Message: i.TryGetProperty("message", out var m) ? m.ToString() : null));
-        var filed = ids.Where(id => items[id].State == "filed").ToArray();
-        var left = ids.Except(filed).ToArray();
-        figures.Add(filed.Length, filed, [.. held.Select(f => f.Identifier).Where(filed.Contains)]);
+        var left = ids.Where(id => items[id].State != "filed").ToArray();
         figures.AddLeftForGp(left.Length);
         foreach (var id in left)
         {
             output.WriteLine($"{scenario}: a photo left for the GP as {items[id].State}: {items[id].Message}");
+            Assert.Contains(items[id].State, new[] { "failed", "unclear" });
         }
 
-        Assert.All(filed, id => Assert.Single(held, f => f.Identifier == id));
-        Assert.All(left, id => Assert.True(items[id].State == "unclear" || held.All(f => f.Identifier != id),
-            $"{scenario}: a photo shown as {items[id].State} is in ALEX: Retry would file it twice"));
-        Assert.All(left, id => Assert.Contains(items[id].State, new[] { "failed", "unclear" }));
+        var retried = left.Where(id => items[id].State == "failed").ToArray();
+        if (retried.Length > 0)
+        {
+            // "Try again in a few minutes": once the dead holder's lease has run out, Retry files it.
+            using var browser = finisher.NewBrowser(desktop.Cookies);
+            await Poll.UntilAsync(async () =>
+            {
+                using var retry = await browser.PostAsJsonAsync("/api/session/commit", new { imageIds = retried });
+                var commitId = (await retry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("commitId").GetString()!;
+                var again = await FinishedOnAsync(finisher, desktop, commitId);
+                return again.GetProperty("items").EnumerateArray().All(i => i.GetProperty("state").GetString() == "filed");
+            }, TimeSpan.FromSeconds(60), "Retry filing the photos left for the GP");
+        }
+
+        var settled = ids.Where(id => items[id].State != "unclear").ToArray();
+        var held = await _sandbox.Api.FiledAsync(SandboxApi.Nhi);
+        figures.Add(settled.Length, settled, [.. held.Select(f => f.Identifier).Where(settled.Contains)]);
+        Assert.All(settled, id => Assert.Single(held, f => f.Identifier == id));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
