@@ -24,6 +24,20 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
     /// <summary>A phone (Pixel 7), watched.</summary>
     protected Task<IBrowserContext> NewPhoneContextAsync() => browser.NewPhoneContextAsync(Oracle);
 
+    /// <summary>
+    /// A phone opening the widget's link ("Use your phone"), on its first screen and ready; its window is watched and
+    /// closed with the test.
+    /// </summary>
+    protected async Task<IPage> OpenPhoneAsync(WidgetSession widget)
+    {
+        await widget.Page.GetByRole(AriaRole.Button, new() { Name = "Use your phone" }).ClickAsync();
+        var link = await widget.Page.GetByTestId("handoff-link").InnerTextAsync();
+        var phone = await (await NewPhoneContextAsync()).NewPageAsync();
+        await phone.GotoAsync(link);
+        await Assertions.Expect(phone.Locator("#phone[data-ready='true']")).ToHaveCountAsync(1);
+        return phone;
+    }
+
     /// <summary>The widget, launched for the test patient the way Medtech launches it, in a watched window.</summary>
     protected async Task<WidgetSession> OpenWidgetAsync(ProductFactory product, int width = 1280, int height = 900) =>
         await WidgetSession.OpenAsync(product, await NewContextAsync(product, width, height));

@@ -33,12 +33,7 @@ public sealed class CaptureTimeTests(ProductFactory product, BrowserFixture brow
     public async Task PhonePhoto_KeepsItsCameraTimeThroughCompression_AndAScreenshotIsMarkedUploaded()
     {
         await using var widget = await OpenWidgetAsync(product);
-        await widget.Page.GetByRole(AriaRole.Button, new() { Name = "Use your phone" }).ClickAsync();
-        var link = await widget.Page.GetByTestId("handoff-link").InnerTextAsync();
-        await using var phoneContext = await NewPhoneContextAsync();
-        var phone = await phoneContext.NewPageAsync();
-        await phone.GotoAsync(link);
-        await Assertions.Expect(phone.Locator("#phone[data-ready='true']")).ToHaveCountAsync(1);
+        var phone = await OpenPhoneAsync(widget);
         await phone.GetByRole(AriaRole.Button, new() { Name = "Yes — take photos" }).ClickAsync();
 
         await phone.Locator("[data-input='camera']").SetInputFilesAsync([Desktop.Sample("photo-orientation6-gps.jpg"), Desktop.Sample("screenshot.png")]);

@@ -55,12 +55,7 @@ public sealed class KeyboardTests(ProductFactory product, BrowserFixture browser
     public async Task PhonePage_ByKeyboardAlone_ConfirmChooseDescribeSendAndFinish_WithAVisibleFocus()
     {
         await using var widget = await OpenWidgetAsync(product);
-        await widget.Page.GetByRole(AriaRole.Button, new() { Name = "Use your phone" }).ClickAsync();
-        var link = await widget.Page.GetByTestId("handoff-link").InnerTextAsync();
-        await using var phoneContext = await NewPhoneContextAsync();
-        var phone = await phoneContext.NewPageAsync();
-        await phone.GotoAsync(link);
-        await Assertions.Expect(phone.Locator("#phone[data-ready='true']")).ToHaveCountAsync(1);
+        var phone = await OpenPhoneAsync(widget);
 
         await TabToAsync(phone, "[data-action='confirm']");
         await phone.Keyboard.PressAsync("Enter");

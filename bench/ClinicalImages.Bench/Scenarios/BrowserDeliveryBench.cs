@@ -12,7 +12,8 @@ namespace ClinicalImages.Bench.Scenarios;
 /// </summary>
 internal static class BrowserDeliveryBench
 {
-    private const string WatchCards = """
+    /// <summary>Notes when each card first appears in the desktop page (shared with the shutter-to-card measure).</summary>
+    internal const string WatchCards = """
         () => {
           window.__seen = {};
           const note = () => {

@@ -19,20 +19,6 @@ internal static class ShutterBench
 {
     private const int WarmUp = 2;
 
-    private const string WatchCards = """
-        () => {
-          window.__seen = {};
-          const note = () => {
-            for (const card of document.querySelectorAll('.card[data-image-id]')) {
-              const id = card.getAttribute('data-image-id');
-              if (!(id in window.__seen)) window.__seen[id] = performance.timeOrigin + performance.now();
-            }
-          };
-          new MutationObserver(note).observe(document.body, { childList: true, subtree: true, attributes: true });
-          note();
-        }
-        """;
-
     private const string ReadPhoto = """
         () => {
           const prepared = performance.getEntriesByName('photo-prepared');
@@ -111,7 +97,7 @@ internal static class ShutterBench
         var desktop = await desktopContext.NewPageAsync();
         await desktop.GotoAsync(await sandbox.MintLaunchAsync(ct));
         await desktop.GetByTestId("patient-nhi").WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
-        await desktop.EvaluateAsync(WatchCards);
+        await desktop.EvaluateAsync(BrowserDeliveryBench.WatchCards);
         var handoff = await desktopContext.APIRequest.PostAsync("/api/session/handoff",
             new APIRequestContextOptions { Headers = new Dictionary<string, string> { ["X-Requested-With"] = "ClinicalImages" } });
         var link = new Uri((await handoff.JsonAsync())!.Value.GetProperty("url").GetString()!);

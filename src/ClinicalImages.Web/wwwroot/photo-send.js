@@ -106,3 +106,25 @@ export const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
 // 4xx answers (other than a slot that expired) will not change on a retry.
 export const retryable = error => !error.status || error.status >= 500 || error.status === 403 || error.status === 408 || error.status === 429;
 
+/** One photo's line in the sending list: "Photo 2 of 3: 120 of 480 KB", then sent, retrying or not sent. */
+export function progressRow(list, index, total, size) {
+  const item = document.createElement('li');
+  const label = document.createElement('span');
+  const bar = document.createElement('progress');
+  bar.max = 1;
+  bar.value = 0;
+  bar.setAttribute('aria-label', `Photo ${index} of ${total}`);
+  item.append(label, bar);
+  list.append(item);
+  return {
+    state(state, fraction = 0, message = '') {
+      item.dataset.state = state;
+      bar.value = state === 'sent' ? 1 : fraction;
+      const kb = Math.round(size / 1024);
+      label.textContent = state === 'sent' ? `Photo ${index} of ${total}: sent`
+        : state === 'failed' ? `Photo ${index} of ${total}: not sent — ${message}`
+        : state === 'retrying' ? `Photo ${index} of ${total}: ${message}`
+        : `Photo ${index} of ${total}: ${Math.round(fraction * kb)} of ${kb} KB`;
+    },
+  };
+}

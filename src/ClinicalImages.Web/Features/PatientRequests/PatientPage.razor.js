@@ -1,7 +1,7 @@
 // The patient's page: confirm the date of birth, then capture or choose up to N photos, an optional note, and send
 // them with progress and retry. Photos are compressed here exactly as on the GP's phone page (shared module) and
 // kept in memory only: nothing is written to this phone's storage.
-import { api, cameraTime, compress, pause, put, retryable, waitOnline } from '/photo-send.js';
+import { api, cameraTime, compress, pause, progressRow, put, retryable, waitOnline } from '/photo-send.js';
 
 const root = document.getElementById('phone');
 const $ = selector => root.querySelector(selector);
@@ -72,28 +72,6 @@ if (root.dataset.verified !== 'true') {
     $('[data-action="upload"]').textContent = `Send ${shots.length} ${shots.length === 1 ? 'photo' : 'photos'}`;
   }
 
-  function progressRow(index, total, size) {
-    const item = document.createElement('li');
-    const label = document.createElement('span');
-    const bar = document.createElement('progress');
-    bar.max = 1;
-    bar.value = 0;
-    bar.setAttribute('aria-label', `Photo ${index} of ${total}`);
-    item.append(label, bar);
-    $('[data-list="progress"]').append(item);
-    return {
-      state(state, fraction = 0, message = '') {
-        item.dataset.state = state;
-        bar.value = state === 'sent' ? 1 : fraction;
-        const kb = Math.round(size / 1024);
-        label.textContent = state === 'sent' ? `Photo ${index} of ${total}: sent`
-          : state === 'failed' ? `Photo ${index} of ${total}: not sent — ${message}`
-          : state === 'retrying' ? `Photo ${index} of ${total}: ${message}`
-          : `Photo ${index} of ${total}: ${Math.round(fraction * kb)} of ${kb} KB`;
-      },
-    };
-  }
-
   async function send(shot, row, note) {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -126,7 +104,7 @@ if (root.dataset.verified !== 'true') {
     const batch = shots.filter(s => s.state !== 'sent');
     $('[data-list="progress"]').replaceChildren();
     show('uploading');
-    const rows = batch.map((shot, i) => progressRow(i + 1, batch.length, shot.blob.size));
+    const rows = batch.map((shot, i) => progressRow($('[data-list="progress"]'), i + 1, batch.length, shot.blob.size));
     let sent = 0;
     try {
       // One at a time: a patient's connection is often slow, and the progress then reads in order.

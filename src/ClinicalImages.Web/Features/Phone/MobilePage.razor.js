@@ -1,6 +1,6 @@
 // The phone: capture → review → send. Photos are compressed here (long edge ≤ 2560 px, JPEG), kept in memory and
 // IndexedDB only until the server confirms them, then dropped. Nothing is written to the camera roll.
-import { api, cameraTime, compress, pause, put, retryable, waitOnline } from '/photo-send.js';
+import { api, cameraTime, compress, pause, progressRow, put, retryable, waitOnline } from '/photo-send.js';
 
 const root = document.getElementById('phone');
 const maxEdge = Number(root.dataset.maxEdge);
@@ -104,27 +104,6 @@ async function send(shot, row, details) {
   }
 }
 
-function progressRow(index, total, size) {
-  const item = document.createElement('li');
-  const label = document.createElement('span');
-  const bar = document.createElement('progress');
-  bar.max = 1;
-  bar.value = 0;
-  item.append(label, bar);
-  $('[data-list="progress"]').append(item);
-  return {
-    state(state, fraction = 0, message = '') {
-      item.dataset.state = state;
-      bar.value = state === 'sent' ? 1 : fraction;
-      const kb = Math.round(size / 1024);
-      label.textContent = state === 'sent' ? `Photo ${index} of ${total}: sent`
-        : state === 'failed' ? `Photo ${index} of ${total}: not sent — ${message}`
-        : state === 'retrying' ? `Photo ${index} of ${total}: ${message}`
-        : `Photo ${index} of ${total}: ${Math.round(fraction * kb)} of ${kb} KB`;
-    },
-  };
-}
-
 async function sendAll() {
   const details = {
     laterality: $('[data-field="laterality"]').value || null,
@@ -133,7 +112,7 @@ async function sendAll() {
   const batch = shots.filter(s => s.state !== 'sent');
   $('[data-list="progress"]').replaceChildren();
   show('uploading');
-  const rows = batch.map((shot, i) => progressRow(i + 1, batch.length, shot.blob.size));
+  const rows = batch.map((shot, i) => progressRow($('[data-list="progress"]'), i + 1, batch.length, shot.blob.size));
   let next = 0;
   let sent = 0;
   try {
