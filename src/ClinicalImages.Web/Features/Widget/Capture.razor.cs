@@ -109,7 +109,10 @@ public sealed partial class Capture : IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (_session is not null && !_wired)
+        // Only once the widget's markup has rendered: the session can be known before that render (it is set while
+        // the rest of the opening still awaits), and the module needs the elements themselves.
+        if (_session is not null && !_wired && !string.IsNullOrEmpty(_fileInput.Id) && !string.IsNullOrEmpty(_addButton.Id)
+            && !string.IsNullOrEmpty(_root.Id))
         {
             _wired = true;
             _self = DotNetObjectReference.Create(this);
