@@ -128,3 +128,35 @@ export function progressRow(list, index, total, size) {
     },
   };
 }
+
+/**
+ * Sends one photo: an upload slot (kept while it has 30 s left) → PUT straight to storage → completion, trying again
+ * with the page's waits on what a retry can mend (offline, 5xx, an expired upload address). A status in `fatal` ends
+ * the whole batch (the link is no longer good); anything else the retries cannot mend leaves this photo not sent.
+ */
+export async function sendPhoto(shot, row, { uploads, complete, body, retryDelays, offlineHint, fatal = [401], onSent = async () => {} }) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await waitOnline();
+      row.state('sending', 0);
+      const slot = shot.slot && new Date(shot.slot.expiresAt) > new Date(Date.now() + 30000)
+        ? shot.slot
+        : (shot.slot = await api(uploads, { contentType: shot.type, length: shot.blob.size, ...shot.taken }));
+      await put(slot, shot.blob, (loaded, total) => row.state('sending', loaded / total));
+      await api(complete(slot.imageId), body);
+      shot.state = 'sent';
+      row.state('sent');
+      await onSent(shot);
+      URL.revokeObjectURL(shot.url);
+      shot.blob = null;
+      return true;
+    } catch (error) {
+      if (fatal.includes(error.status)) { row.state('failed', 0, error.message); throw error; }
+      if (!retryable(error) || attempt >= retryDelays.length) { row.state('failed', 0, error.message); return false; }
+      if (error.status === 403) shot.slot = null;
+      row.state('retrying', 0, `${error.message} — trying again`);
+      offlineHint.hidden = navigator.onLine;
+      await pause(retryDelays[attempt]);
+    }
+  }
+}

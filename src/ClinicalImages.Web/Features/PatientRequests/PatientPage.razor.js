@@ -1,7 +1,7 @@
 // The patient's page: confirm the date of birth, then capture or choose up to N photos, an optional note, and send
 // them with progress and retry. Photos are compressed here exactly as on the GP's phone page (shared module) and
 // kept in memory only: nothing is written to this phone's storage.
-import { api, cameraTime, compress, pause, progressRow, put, retryable, waitOnline } from '/photo-send.js';
+import { api, cameraTime, compress, progressRow, sendPhoto } from '/photo-send.js';
 
 const root = document.getElementById('phone');
 const $ = selector => root.querySelector(selector);
@@ -72,31 +72,14 @@ if (root.dataset.verified !== 'true') {
     $('[data-action="upload"]').textContent = `Send ${shots.length} ${shots.length === 1 ? 'photo' : 'photos'}`;
   }
 
-  async function send(shot, row, note) {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await waitOnline();
-        row.state('sending', 0);
-        const slot = shot.slot && new Date(shot.slot.expiresAt) > new Date(Date.now() + 30000)
-          ? shot.slot
-          : (shot.slot = await api('/api/patient/uploads', { contentType: shot.type, length: shot.blob.size, ...shot.taken }));
-        await put(slot, shot.blob, (loaded, total) => row.state('sending', loaded / total));
-        await api(`/api/patient/images/${encodeURIComponent(slot.imageId)}/complete`, { note });
-        shot.state = 'sent';
-        row.state('sent');
-        URL.revokeObjectURL(shot.url);
-        shot.blob = null;
-        return true;
-      } catch (error) {
-        if ([401, 409, 410, 423].includes(error.status)) { row.state('failed', 0, error.message); throw error; }
-        if (!retryable(error) || attempt >= retryDelays.length) { row.state('failed', 0, error.message); return false; }
-        if (error.status === 403) shot.slot = null;
-        row.state('retrying', 0, `${error.message} — trying again`);
-        $('[data-text="offline"]').hidden = navigator.onLine;
-        await pause(retryDelays[attempt]);
-      }
-    }
-  }
+  const send = (shot, row, note) => sendPhoto(shot, row, {
+    uploads: '/api/patient/uploads',
+    complete: id => `/api/patient/images/${encodeURIComponent(id)}/complete`,
+    body: { note },
+    retryDelays,
+    offlineHint: $('[data-text="offline"]'),
+    fatal: [401, 409, 410, 423],
+  });
 
   async function sendAll() {
     problem('');

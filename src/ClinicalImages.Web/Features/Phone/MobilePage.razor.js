@@ -1,6 +1,6 @@
 // The phone: capture → review → send. Photos are compressed here (long edge ≤ 2560 px, JPEG), kept in memory and
 // IndexedDB only until the server confirms them, then dropped. Nothing is written to the camera roll.
-import { api, cameraTime, compress, pause, progressRow, put, retryable, waitOnline } from '/photo-send.js';
+import { cameraTime, compress, progressRow, sendPhoto } from '/photo-send.js';
 
 const root = document.getElementById('phone');
 const maxEdge = Number(root.dataset.maxEdge);
@@ -77,32 +77,14 @@ function renderShots() {
 }
 
 // ---- sending ----
-async function send(shot, row, details) {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await waitOnline();
-      row.state('sending', 0);
-      const slot = shot.slot && new Date(shot.slot.expiresAt) > new Date(Date.now() + 30000)
-        ? shot.slot
-        : (shot.slot = await api('/api/mobile/uploads', { contentType: shot.type, length: shot.blob.size, ...shot.taken }));
-      await put(slot, shot.blob, (loaded, total) => row.state('sending', loaded / total));
-      await api(`/api/mobile/images/${encodeURIComponent(slot.imageId)}/complete`, details);
-      shot.state = 'sent';
-      row.state('sent');
-      await forget(shot);
-      URL.revokeObjectURL(shot.url);
-      shot.blob = null;
-      return true;
-    } catch (error) {
-      if (error.status === 401) { row.state('failed', 0, error.message); throw error; }
-      if (!retryable(error) || attempt >= retryDelays.length) { row.state('failed', 0, error.message); return false; }
-      if (error.status === 403) shot.slot = null;
-      row.state('retrying', 0, `${error.message} — trying again`);
-      $('[data-text="offline"]').hidden = navigator.onLine;
-      await pause(retryDelays[attempt]);
-    }
-  }
-}
+const send = (shot, row, details) => sendPhoto(shot, row, {
+  uploads: '/api/mobile/uploads',
+  complete: id => `/api/mobile/images/${encodeURIComponent(id)}/complete`,
+  body: details,
+  retryDelays,
+  offlineHint: $('[data-text="offline"]'),
+  onSent: forget,
+});
 
 async function sendAll() {
   const details = {
